@@ -1,0 +1,1 @@
+//! Measured results judged against the sources' targets (SPEC 3). Being written.
