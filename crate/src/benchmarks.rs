@@ -89,6 +89,8 @@ impl Default for BenchmarkTable {
     /// Source 000's table (L29-35) and the derived `general` row: low = the 50% red-flag line,
     /// mid = the 70% target, high = the highest published top; hours = the general Day-90 band 5–8.
     fn default() -> Self {
+        // Midpoints are the arithmetic means, written out so they print as the decimals people expect.
+        let band = |low, mid, high| Band { low, mid, high };
         let row = |key: &str, label: &str, rate: Band, hours: Band| Benchmark {
             key: key.into(),
             label: label.into(),
@@ -98,12 +100,12 @@ impl Default for BenchmarkTable {
         Self {
             version: 1,
             benchmarks: vec![
-                row("engineering", "Engineering", Band::new(0.80, 0.90), Band::new(6.0, 10.0)),
-                row("legal", "Legal", Band::new(0.65, 0.80), Band::new(4.0, 7.0)),
-                row("marketing", "Marketing", Band::new(0.75, 0.90), Band::new(5.0, 8.0)),
-                row("finance", "Finance", Band::new(0.60, 0.75), Band::new(3.0, 6.0)),
-                row("sales", "Sales", Band::new(0.70, 0.85), Band::new(3.0, 5.0)),
-                row(GENERAL, "Other / general", Band { low: 0.50, mid: 0.70, high: 0.90 }, Band::new(5.0, 8.0)),
+                row("engineering", "Engineering", band(0.80, 0.85, 0.90), band(6.0, 8.0, 10.0)),
+                row("legal", "Legal", band(0.65, 0.725, 0.80), band(4.0, 5.5, 7.0)),
+                row("marketing", "Marketing", band(0.75, 0.825, 0.90), band(5.0, 6.5, 8.0)),
+                row("finance", "Finance", band(0.60, 0.675, 0.75), band(3.0, 4.5, 6.0)),
+                row("sales", "Sales", band(0.70, 0.775, 0.85), band(3.0, 4.0, 5.0)),
+                row(GENERAL, "Other / general", band(0.50, 0.70, 0.90), band(5.0, 6.5, 8.0)),
             ],
         }
     }
@@ -197,8 +199,12 @@ mod tests {
         let eng = table.get("engineering").expect("engineering row");
         assert_eq!((eng.active_rate.low, eng.active_rate.mid, eng.active_rate.high), (0.80, 0.85, 0.90));
         assert_eq!(eng.hours_saved_per_week.mid, 8.0);
-        let legal = table.get("legal").expect("legal row");
-        assert!((legal.active_rate.mid - 0.725).abs() < 1e-12);
+        for row in &table.benchmarks[..5] {
+            let mean = Band::new(row.active_rate.low, row.active_rate.high);
+            assert!((row.active_rate.mid - mean.mid).abs() < 1e-12, "{}", row.key);
+            let mean = Band::new(row.hours_saved_per_week.low, row.hours_saved_per_week.high);
+            assert!((row.hours_saved_per_week.mid - mean.mid).abs() < 1e-12, "{}", row.key);
+        }
         assert_eq!(table.general().active_rate.mid, 0.70);
         assert_eq!(table.general().hours_saved_per_week.mid, 6.5);
     }

@@ -16,8 +16,20 @@
 pub mod assessment;
 pub mod benchmarks;
 pub mod fields;
+pub mod link;
+pub mod model;
+pub mod projection;
+pub mod report;
+pub mod risk;
+pub mod sensitivity;
+pub mod uncertainty;
+pub mod warnings;
 pub mod scenario;
 
 pub use benchmarks::{Band, BandStatus, Benchmark, BenchmarkTable};
 pub use fields::FieldError;
 pub use scenario::Scenario;
+pub use report::{Report, evaluate, evaluate_json};
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

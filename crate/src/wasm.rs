@@ -1,0 +1,108 @@
+//! The WebAssembly boundary: the engine's functions under their JavaScript names (SPEC 5).
+//!
+//! Each function takes plain JS objects, reads them with the same field-by-field reader the native
+//! tests use, and returns plain objects (`json_compatible`, so maps become objects and `None` becomes
+//! `null`). Every failure is thrown as a JS `Error` whose `message` reads well on its own and whose
+//! `errors` property holds the full `[{ path, message }]` list.
+
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::fields::FieldError;
+use crate::{BenchmarkTable, Scenario, link};
+
+/// How many problems the error message lists before "and N more".
+const LISTED_IN_MESSAGE: usize = 3;
+
+/// Converts a JS value to JSON data; values JSON cannot hold (functions, symbols, BigInt) are an error.
+fn json_from(value: JsValue, what: &str) -> Result<Value, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        error(&format!("The {what} is not plain JSON data"), &[FieldError { path: String::new(), message: e.to_string() }])
+    })
+}
+
+/// Converts Rust data to a plain JS value.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error("The result could not be converted", &[FieldError { path: String::new(), message: e.to_string() }]))
+}
+
+/// A JS `Error` with a readable message and the full list of problems as its `errors` property.
+fn error(summary: &str, problems: &[FieldError]) -> JsValue {
+    let mut message = summary.to_owned();
+    for (i, problem) in problems.iter().take(LISTED_IN_MESSAGE).enumerate() {
+        message.push_str(if i == 0 { ": " } else { "; " });
+        if !problem.path.is_empty() {
+            message.push_str(&problem.path);
+            message.push(' ');
+        }
+        message.push_str(&problem.message);
+    }
+    if problems.len() > LISTED_IN_MESSAGE {
+        message.push_str(&format!("; and {} more", problems.len() - LISTED_IN_MESSAGE));
+    }
+    let err = js_sys::Error::new(&message);
+    let list = to_js(&problems).unwrap_or(JsValue::NULL);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("errors"), &list);
+    err.into()
+}
+
+/// The benchmark table to use: the built-in one, with the caller's rows laid over it if given.
+fn table(benchmarks: Option<JsValue>) -> Result<BenchmarkTable, JsValue> {
+    match benchmarks.filter(|b| !b.is_undefined() && !b.is_null()) {
+        None => Ok(BenchmarkTable::default()),
+        Some(custom) => BenchmarkTable::with_overrides(&json_from(custom, "benchmark table")?)
+            .map_err(|problems| error("The benchmark table is invalid", &problems)),
+    }
+}
+
+/// Projects a scenario: annual and first-year figures, monthly projection, payback, NPV, scenarios,
+/// Monte Carlo risk, sensitivity and warnings. `benchmarks` optionally extends the built-in table.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let table = table(benchmarks)?;
+    let document = json_from(scenario, "scenario")?;
+    let report = crate::evaluate_json(&document, &table).map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
+    to_js(&report)
+}
+
+/// The scenario a new visitor starts from.
+#[wasm_bindgen(js_name = defaultScenario, unchecked_return_type = "Scenario")]
+pub fn default_scenario() -> Result<JsValue, JsValue> {
+    to_js(&Scenario::default())
+}
+
+/// The built-in department benchmark table (source 000, Day 90).
+#[wasm_bindgen(unchecked_return_type = "BenchmarkTable")]
+pub fn benchmarks() -> Result<JsValue, JsValue> {
+    to_js(&BenchmarkTable::default())
+}
+
+/// The share-link text of a scenario (`v1.…`, URL-safe); the scenario is validated first.
+#[wasm_bindgen(js_name = encodeScenario)]
+pub fn encode_scenario(#[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue) -> Result<String, JsValue> {
+    let document = json_from(scenario, "scenario")?;
+    let scenario = Scenario::from_json(&document).map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
+    Ok(link::encode(&scenario))
+}
+
+/// Opens a share link (bare, `#v1.…` or a whole URL): the valid part of its scenario and what was dropped.
+#[wasm_bindgen(js_name = decodeScenario, unchecked_return_type = "DecodedLink")]
+pub fn decode_scenario(link: &str) -> Result<JsValue, JsValue> {
+    let decoded = link::decode(link).map_err(|e| error(&e.to_string(), &[]))?;
+    to_js(&decoded)
+}
+
+/// "The scenario has 3 problems", for error messages.
+fn invalid(what: &str, problems: &[FieldError]) -> String {
+    match problems.len() {
+        1 => format!("The {what} has a problem"),
+        n => format!("The {what} has {n} problems"),
+    }
+}
