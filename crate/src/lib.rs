@@ -21,15 +21,15 @@ pub mod model;
 pub mod projection;
 pub mod report;
 pub mod risk;
+pub mod scenario;
 pub mod sensitivity;
 pub mod uncertainty;
 pub mod warnings;
-pub mod scenario;
 
 pub use benchmarks::{Band, BandStatus, Benchmark, BenchmarkTable};
 pub use fields::FieldError;
-pub use scenario::Scenario;
 pub use report::{Report, evaluate, evaluate_json};
+pub use scenario::Scenario;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

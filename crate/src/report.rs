@@ -6,7 +6,9 @@ use serde_json::Value;
 use crate::benchmarks::{Band, BandStatus, BenchmarkTable};
 use crate::fields::FieldError;
 use crate::model::Model;
-use crate::projection::{Annual, Horizon, Month, Returns, first_year, horizon, payback_months, project, ratio};
+use crate::projection::{
+    Annual, Horizon, Month, Returns, first_year, horizon, payback_months, project, ratio,
+};
 use crate::risk::{Risk, simulate};
 use crate::scenario::Scenario;
 use crate::sensitivity::{Sensitivity, rank};
@@ -94,13 +96,51 @@ pub struct Compared {
 
 impl Compared {
     fn new(value: f64, band: Band) -> Self {
-        Self { value, low: band.low, high: band.high, status: band.status(value) }
+        Self {
+            value,
+            low: band.low,
+            high: band.high,
+            status: band.status(value),
+        }
     }
 }
 
-/// Reads, validates and evaluates a scenario document against `table`; fails with every problem found.
+/// Reads, validates and evaluates a scenario document against `table`; fails with every problem found,
+/// unknown benchmark keys included.
 pub fn evaluate_json(document: &Value, table: &BenchmarkTable) -> Result<Report, Vec<FieldError>> {
-    evaluate(&Scenario::from_json(document)?, table)
+    let unknown = unknown_benchmarks(document, table);
+    match Scenario::from_json(document) {
+        Ok(scenario) if unknown.is_empty() => evaluate(&scenario, table),
+        Ok(_) => Err(unknown),
+        Err(mut problems) => {
+            problems.extend(unknown);
+            Err(problems)
+        }
+    }
+}
+
+/// Benchmark keys the table does not know, by their place in the document (a department dropped for
+/// another problem must not shift the indices).
+fn unknown_benchmarks(document: &Value, table: &BenchmarkTable) -> Vec<FieldError> {
+    let departments = document
+        .get("departments")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    departments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, dept)| {
+            let key = dept.get("benchmark")?.as_str()?;
+            table.get(key).is_none().then(|| FieldError {
+                path: format!("departments[{i}].benchmark"),
+                message: format!(
+                    "is not a known benchmark; use null or one of: {}",
+                    table.keys()
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Evaluates a scenario against `table`; fails when a department names an unknown benchmark.
@@ -110,14 +150,24 @@ pub fn evaluate(scenario: &Scenario, table: &BenchmarkTable) -> Result<Report, V
     let monthly = project(&annual, model.ramp, model.horizon_months);
     let ranges = Ranges::of(&model, scenario.uncertainty.spread);
     let (sensitivity, directions) = rank(&model, &ranges);
-    let low_is_worse = |input| directions.iter().find(|(i, _)| *i == input).is_none_or(|(_, worse)| *worse);
+    let low_is_worse = |input| {
+        directions
+            .iter()
+            .find(|(i, _)| *i == input)
+            .is_none_or(|(_, worse)| *worse)
+    };
     let departments = department_results(scenario, &model, annual.benefit);
     Ok(Report {
         first_year: first_year(&monthly),
         horizon: horizon(&monthly, model.discount_rate),
         payback_months: payback_months(&monthly),
         scenarios: scenarios(&model, &ranges, low_is_worse),
-        risk: simulate(&model, &ranges, scenario.uncertainty.draws, scenario.uncertainty.seed),
+        risk: simulate(
+            &model,
+            &ranges,
+            scenario.uncertainty.draws,
+            scenario.uncertainty.seed,
+        ),
         warnings: warnings(scenario, &model, &annual),
         annual,
         monthly,
@@ -126,7 +176,11 @@ pub fn evaluate(scenario: &Scenario, table: &BenchmarkTable) -> Result<Report, V
     })
 }
 
-fn department_results(scenario: &Scenario, model: &Model, total_benefit: f64) -> Vec<DepartmentResult> {
+fn department_results(
+    scenario: &Scenario,
+    model: &Model,
+    total_benefit: f64,
+) -> Vec<DepartmentResult> {
     scenario
         .departments
         .iter()

@@ -27,8 +27,15 @@ pub struct Sensitivity {
 
 /// The ranking, largest swing first, and for each input whether its low end gives the lower net benefit.
 pub fn rank(model: &Model, ranges: &Ranges) -> (Vec<Sensitivity>, Vec<(Input, bool)>) {
-    let contributions: Vec<Contribution> = model.departments.iter().map(|d| model.contribution(d)).collect();
-    let total = contributions.iter().copied().fold(Contribution::default(), |a, b| a + b);
+    let contributions: Vec<Contribution> = model
+        .departments
+        .iter()
+        .map(|d| model.contribution(d))
+        .collect();
+    let total = contributions
+        .iter()
+        .copied()
+        .fold(Contribution::default(), |a, b| a + b);
     let mut bars = Vec::new();
     let mut directions = Vec::new();
     for (input, range) in ranges.iter() {
@@ -48,6 +55,9 @@ pub fn rank(model: &Model, ranges: &Ranges) -> (Vec<Sensitivity>, Vec<(Input, bo
             swing,
         });
     }
-    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
-    (bars, directions)
+    // Largest swing first; equal swings keep the inputs' order. An unstable sort on the full key is
+    // deterministic and keeps a second sort implementation out of the WebAssembly build.
+    let mut ranked: Vec<(usize, Sensitivity)> = bars.into_iter().enumerate().collect();
+    ranked.sort_unstable_by(|(i, a), (j, b)| b.swing.total_cmp(&a.swing).then(i.cmp(j)));
+    (ranked.into_iter().map(|(_, bar)| bar).collect(), directions)
 }

@@ -27,7 +27,11 @@ pub struct Warning {
 }
 
 fn warning(code: &str, path: &str, message: &str) -> Warning {
-    Warning { code: code.into(), path: path.into(), message: message.into() }
+    Warning {
+        code: code.into(),
+        path: path.into(),
+        message: message.into(),
+    }
 }
 
 /// The warnings for a scenario and its resolved model and annual figures.
@@ -41,25 +45,46 @@ pub fn warnings(scenario: &Scenario, model: &Model, annual: &Annual) -> Vec<Warn
         ));
     }
     if annual.benefit == 0.0 {
-        out.push(warning("noBenefit", "departments", "The scenario yields no benefit: check headcounts, active rates and hours saved."));
+        out.push(warning(
+            "noBenefit",
+            "departments",
+            "The scenario yields no benefit: check headcounts, active rates and hours saved.",
+        ));
     }
     let headcount: u64 = scenario.departments.iter().map(|d| d.headcount).sum();
     if scenario.seats.is_some_and(|seats| seats < headcount) {
-        out.push(warning("seatsBelowHeadcount", "seats", "Fewer licensed seats than trained employees: some trained people cannot use Claude."));
+        out.push(warning(
+            "seatsBelowHeadcount",
+            "seats",
+            "Fewer licensed seats than trained employees: some trained people cannot use Claude.",
+        ));
     }
-    for (i, (dept, m)) in scenario.departments.iter().zip(&model.departments).enumerate() {
+    for (i, (dept, m)) in scenario
+        .departments
+        .iter()
+        .zip(&model.departments)
+        .enumerate()
+    {
         let path = index("departments", i);
         if dept.headcount == 0 {
-            out.push(warning("emptyDepartment", &join(&path, "headcount"), "This department has no one in it and adds nothing."));
+            out.push(warning(
+                "emptyDepartment",
+                &join(&path, "headcount"),
+                "This department has no one in it and adds nothing.",
+            ));
         }
-        if m.hours_band.is_some_and(|b| m.hours > b.high * HOURS_FAR_ABOVE) {
+        if m.hours_band
+            .is_some_and(|b| m.hours > b.high * HOURS_FAR_ABOVE)
+        {
             out.push(warning(
                 "hoursFarAboveBenchmark",
                 &join(&path, "hoursSavedPerWeek"),
                 "Hours saved are more than 50% above the top of this department's benchmark band; check how they were measured.",
             ));
         }
-        if m.rate_band.is_some_and(|b| m.active_rate > b.high + RATE_FAR_ABOVE) {
+        if m.rate_band
+            .is_some_and(|b| m.active_rate > b.high + RATE_FAR_ABOVE)
+        {
             out.push(warning(
                 "activeRateFarAboveBenchmark",
                 &join(&path, "activeRate"),

@@ -1,8 +1,10 @@
 //! The WebAssembly boundary: the engine's functions under their JavaScript names (SPEC 5).
 //!
 //! Each function takes plain JS objects, reads them with the same field-by-field reader the native
-//! tests use, and returns plain objects (`json_compatible`, so maps become objects and `None` becomes
-//! `null`). Every failure is thrown as a JS `Error` whose `message` reads well on its own and whose
+//! tests use, and returns plain objects. Data crosses as JSON text through the browser's own
+//! `JSON.stringify` / `JSON.parse`: the engine needs serde_json for share links anyway, and a second
+//! serde backend (serde-wasm-bindgen) measured at about 40% of the module's size for no gain (README,
+//! "Size"). Every failure is thrown as a JS `Error` whose `message` reads well on its own and whose
 //! `errors` property holds the full `[{ path, message }]` list.
 
 use serde::Serialize;
@@ -15,18 +17,29 @@ use crate::{BenchmarkTable, Scenario, link};
 /// How many problems the error message lists before "and N more".
 const LISTED_IN_MESSAGE: usize = 3;
 
-/// Converts a JS value to JSON data; values JSON cannot hold (functions, symbols, BigInt) are an error.
-fn json_from(value: JsValue, what: &str) -> Result<Value, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        error(&format!("The {what} is not plain JSON data"), &[FieldError { path: String::new(), message: e.to_string() }])
-    })
+/// Converts a JS value to JSON data. `NaN` and `Infinity` become `null` (and are then reported as not
+/// a number); values JSON cannot hold at all (BigInt, cycles) are an error.
+fn json_from(value: &JsValue, what: &str) -> Result<Value, JsValue> {
+    let unreadable = |message: String| {
+        error(
+            &format!("The {what} is not plain JSON data"),
+            &[FieldError {
+                path: String::new(),
+                message,
+            }],
+        )
+    };
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|e| unreadable(js_sys::Error::from(e).message().into()))?;
+    let text = text.as_string().unwrap_or_default();
+    serde_json::from_str(&text).map_err(|_| unreadable("it is undefined or not an object".into()))
 }
 
 /// Converts Rust data to a plain JS value.
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error("The result could not be converted", &[FieldError { path: String::new(), message: e.to_string() }]))
+fn to_js(value: &impl Serialize) -> JsValue {
+    // Serializing plain data structures to a string cannot fail, and JSON.parse accepts what serde_json writes.
+    let text = serde_json::to_string(value).unwrap_or_default();
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
 /// A JS `Error` with a readable message and the full list of problems as its `errors` property.
@@ -41,10 +54,13 @@ fn error(summary: &str, problems: &[FieldError]) -> JsValue {
         message.push_str(&problem.message);
     }
     if problems.len() > LISTED_IN_MESSAGE {
-        message.push_str(&format!("; and {} more", problems.len() - LISTED_IN_MESSAGE));
+        message.push_str(&format!(
+            "; and {} more",
+            problems.len() - LISTED_IN_MESSAGE
+        ));
     }
     let err = js_sys::Error::new(&message);
-    let list = to_js(&problems).unwrap_or(JsValue::NULL);
+    let list = to_js(&problems);
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("errors"), &list);
     err.into()
@@ -54,7 +70,7 @@ fn error(summary: &str, problems: &[FieldError]) -> JsValue {
 fn table(benchmarks: Option<JsValue>) -> Result<BenchmarkTable, JsValue> {
     match benchmarks.filter(|b| !b.is_undefined() && !b.is_null()) {
         None => Ok(BenchmarkTable::default()),
-        Some(custom) => BenchmarkTable::with_overrides(&json_from(custom, "benchmark table")?)
+        Some(custom) => BenchmarkTable::with_overrides(&json_from(&custom, "benchmark table")?)
             .map_err(|problems| error("The benchmark table is invalid", &problems)),
     }
 }
@@ -64,31 +80,37 @@ fn table(benchmarks: Option<JsValue>) -> Result<BenchmarkTable, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
     let table = table(benchmarks)?;
-    let document = json_from(scenario, "scenario")?;
-    let report = crate::evaluate_json(&document, &table).map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
-    to_js(&report)
+    let document = json_from(&scenario, "scenario")?;
+    let report = crate::evaluate_json(&document, &table)
+        .map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
+    Ok(to_js(&report))
 }
 
 /// The scenario a new visitor starts from.
 #[wasm_bindgen(js_name = defaultScenario, unchecked_return_type = "Scenario")]
-pub fn default_scenario() -> Result<JsValue, JsValue> {
+pub fn default_scenario() -> JsValue {
     to_js(&Scenario::default())
 }
 
 /// The built-in department benchmark table (source 000, Day 90).
 #[wasm_bindgen(unchecked_return_type = "BenchmarkTable")]
-pub fn benchmarks() -> Result<JsValue, JsValue> {
+pub fn benchmarks() -> JsValue {
     to_js(&BenchmarkTable::default())
 }
 
 /// The share-link text of a scenario (`v1.…`, URL-safe); the scenario is validated first.
 #[wasm_bindgen(js_name = encodeScenario)]
-pub fn encode_scenario(#[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue) -> Result<String, JsValue> {
-    let document = json_from(scenario, "scenario")?;
-    let scenario = Scenario::from_json(&document).map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
+pub fn encode_scenario(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+) -> Result<String, JsValue> {
+    let document = json_from(&scenario, "scenario")?;
+    let scenario = Scenario::from_json(&document)
+        .map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
     Ok(link::encode(&scenario))
 }
 
@@ -96,7 +118,7 @@ pub fn encode_scenario(#[wasm_bindgen(unchecked_param_type = "Scenario")] scenar
 #[wasm_bindgen(js_name = decodeScenario, unchecked_return_type = "DecodedLink")]
 pub fn decode_scenario(link: &str) -> Result<JsValue, JsValue> {
     let decoded = link::decode(link).map_err(|e| error(&e.to_string(), &[]))?;
-    to_js(&decoded)
+    Ok(to_js(&decoded))
 }
 
 /// "The scenario has 3 problems", for error messages.
