@@ -1,5 +1,7 @@
 //! The published worked examples (`../shared/examples/*.json`, SPEC 6) reproduce to a relative 1e-9.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::PathBuf;
 
 use roi_calculator::{BenchmarkTable, evaluate_json};

@@ -1,5 +1,7 @@
 //! Every formula of SPEC 2.2 against an answer computed by hand (the arithmetic is in the comments).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use roi_calculator::projection::{Month, payback_months, ramp_factor};
 use roi_calculator::scenario::Ramp;
 use roi_calculator::{BenchmarkTable, Report, evaluate_json};

@@ -1,5 +1,7 @@
 //! Invariants that must hold for every valid scenario (proptest).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use roi_calculator::link::{decode, encode};
 use roi_calculator::{BenchmarkTable, Report, Scenario, evaluate_json};

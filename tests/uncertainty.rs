@@ -1,5 +1,7 @@
 //! Low/expected/high scenarios, sensitivity ranking and the Monte Carlo (SPEC 2.3), by hand.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use roi_calculator::uncertainty::Range;
 use roi_calculator::{BenchmarkTable, Report, evaluate_json};
 use serde_json::{Value, json};

@@ -1,5 +1,7 @@
 //! Bad input yields every problem with its path, never a panic (SPEC 2.4).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use roi_calculator::{BenchmarkTable, FieldError, Scenario, evaluate_json};
 use serde_json::{Value, json};
 

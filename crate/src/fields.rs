@@ -144,6 +144,11 @@ impl<'v> ObjectReader<'v> {
                 );
                 None
             }
+            Value::Null => {
+                // JavaScript's NaN and Infinity arrive here as null (JSON has no such numbers).
+                problems.add(&path, "must be a finite number, not null, NaN or Infinity");
+                None
+            }
             other => {
                 problems.add(&path, format!("must be a number, not {}", kind(other)));
                 None
