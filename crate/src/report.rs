@@ -149,19 +149,13 @@ pub fn evaluate(scenario: &Scenario, table: &BenchmarkTable) -> Result<Report, V
     let annual = Annual::of(&model);
     let monthly = project(&annual, model.ramp, model.horizon_months);
     let ranges = Ranges::of(&model, scenario.uncertainty.spread);
-    let (sensitivity, directions) = rank(&model, &ranges);
-    let low_is_worse = |input| {
-        directions
-            .iter()
-            .find(|(i, _)| *i == input)
-            .is_none_or(|(_, worse)| *worse)
-    };
+    let (sensitivity, low_is_worse) = rank(&model, &ranges);
     let departments = department_results(scenario, &model, annual.benefit);
     Ok(Report {
         first_year: first_year(&monthly),
         horizon: horizon(&monthly, model.discount_rate),
         payback_months: payback_months(&monthly),
-        scenarios: scenarios(&model, &ranges, low_is_worse),
+        scenarios: scenarios(&model, &ranges, &low_is_worse),
         risk: simulate(
             &model,
             &ranges,

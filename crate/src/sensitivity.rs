@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::{Contribution, Model};
-use crate::uncertainty::{Input, Ranges, annual_with};
+use crate::uncertainty::{Ranges, annual_with};
 
 /// One bar of the tornado.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,8 +25,9 @@ pub struct Sensitivity {
     pub swing: f64,
 }
 
-/// The ranking, largest swing first, and for each input whether its low end gives the lower net benefit.
-pub fn rank(model: &Model, ranges: &Ranges) -> (Vec<Sensitivity>, Vec<(Input, bool)>) {
+/// The ranking, largest swing first, and — in [`Ranges::iter`] order — whether each input's low end
+/// gives the lower annual net benefit.
+pub fn rank(model: &Model, ranges: &Ranges) -> (Vec<Sensitivity>, Vec<bool>) {
     let contributions: Vec<Contribution> = model
         .departments
         .iter()
@@ -41,7 +42,7 @@ pub fn rank(model: &Model, ranges: &Ranges) -> (Vec<Sensitivity>, Vec<(Input, bo
     for (input, range) in ranges.iter() {
         let at_low = annual_with(model, ranges, (&contributions, total), input, range.low);
         let at_high = annual_with(model, ranges, (&contributions, total), input, range.high);
-        directions.push((input, at_low.net_benefit <= at_high.net_benefit));
+        directions.push(at_low.net_benefit <= at_high.net_benefit);
         let swing = match (at_low.roi_percent, at_high.roi_percent) {
             (Some(lo), Some(hi)) => (hi - lo).abs(),
             _ => 0.0,

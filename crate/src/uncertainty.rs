@@ -97,6 +97,17 @@ pub enum Input {
 }
 
 impl Input {
+    /// Where this input stands in [`Ranges::iter`] for a model of `departments` departments.
+    pub fn position(self, departments: usize) -> usize {
+        match self {
+            Self::ActiveRate(i) => 3 * i,
+            Self::Hours(i) => 3 * i + 1,
+            Self::HourlyCost(i) => 3 * i + 2,
+            Self::Weeks => 3 * departments,
+            Self::TotalCost => 3 * departments + 1,
+        }
+    }
+
     /// The scenario field this input is, as a path (`departments[1].activeRate`; `costs` for total cost).
     pub fn path(self) -> String {
         match self {
@@ -290,21 +301,19 @@ pub struct Scenarios {
     pub high: Outcome,
 }
 
-/// The low / expected / high scenarios. `low_is_worse(input)` tells, for each input, whether its low
-/// end gives the lower net benefit (decided by the sensitivity pass, which evaluates both ends).
-pub fn scenarios(
-    model: &Model,
-    ranges: &Ranges,
-    low_is_worse: impl Fn(Input) -> bool,
-) -> Scenarios {
+/// The low / expected / high scenarios. `low_is_worse[input.position(..)]` tells, for each input,
+/// whether its low end gives the lower net benefit (decided by the sensitivity pass, which evaluates
+/// both ends); an input missing from it counts as low-is-worse.
+pub fn scenarios(model: &Model, ranges: &Ranges, low_is_worse: &[bool]) -> Scenarios {
+    let departments = ranges.departments.len();
     let at = |pessimistic: bool| {
         let mut varied = model.clone();
         ranges.set_all(model, &mut varied, |input, r| {
-            if low_is_worse(input) == pessimistic {
-                r.low
-            } else {
-                r.high
-            }
+            let worse = low_is_worse
+                .get(input.position(departments))
+                .copied()
+                .unwrap_or(true);
+            if worse == pessimistic { r.low } else { r.high }
         });
         Outcome::of(&varied)
     };
@@ -312,5 +321,22 @@ pub fn scenarios(
         low: at(true),
         expected: Outcome::of(model),
         high: at(false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{BenchmarkTable, Scenario};
+
+    #[test]
+    fn positions_follow_iteration_order() {
+        let mut scenario = Scenario::default();
+        scenario.departments.push(scenario.departments[0].clone());
+        let model = Model::resolve(&scenario, &BenchmarkTable::default()).expect("valid");
+        let ranges = Ranges::of(&model, 0.2);
+        for (at, (input, _)) in ranges.iter().enumerate() {
+            assert_eq!(input.position(2), at, "{input:?}");
+        }
     }
 }
