@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the release WebAssembly package into pkg/ and prints what a browser downloads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+printf '\033[1m==> building the release package (wasm-pack, wasm-opt %s)\033[0m\n' "$(wasm-opt --version | awk '{ print $3 }')"
+wasm-pack build --release --target web --no-pack
+
+size() { printf '  %-28s %8d bytes  %7d gzipped\n' "$1" "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)"; }
+echo "Transfer sizes:"
+size pkg/roi_calculator_bg.wasm
+size pkg/roi_calculator.js

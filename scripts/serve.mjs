@@ -1,0 +1,61 @@
+// A small static server for development and tests: the page from www/ at "/", the WebAssembly
+// package from pkg/ at "/pkg/". Loopback only; serves nothing outside those two folders.
+//
+//   node scripts/serve.mjs            PORT=9000 node scripts/serve.mjs
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mounts = [['/pkg/', join(root, 'pkg')], ['/', join(root, 'www')]];
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',
+  '.ts': 'text/plain; charset=utf-8', '.png': 'image/png', '.ico': 'image/x-icon',
+};
+
+/** The file a URL path names, or null when it is outside the served folders. */
+function fileFor(urlPath) {
+  let path;
+  try { path = decodeURIComponent(urlPath); } catch { return null; }
+  if (path.includes('\0')) return null;
+  if (path.endsWith('/')) path += 'index.html';
+  for (const [prefix, folder] of mounts) {
+    if (!path.startsWith(prefix)) continue;
+    const file = normalize(join(folder, path.slice(prefix.length)));
+    return file.startsWith(folder + sep) ? file : null;
+  }
+  return null;
+}
+
+/** Starts the server on `port` (0 picks a free one) and resolves to it once listening. */
+export function start(port = Number(process.env.PORT ?? 8080)) {
+  const server = createServer(async (request, response) => {
+    const file = fileFor(new URL(request.url, 'http://localhost').pathname);
+    const info = file && await stat(file).catch(() => null);
+    if (!info?.isFile() || !['GET', 'HEAD'].includes(request.method)) {
+      response.writeHead(info ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(info ? 'Method not allowed\n' : 'Not found\n');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'content-length': info.size,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await start();
+  console.log(`The calculator is at http://127.0.0.1:${server.address().port}/  (Ctrl-C to stop)`);
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints (native and wasm32), native tests, the release build, the wasm
+# tests in headless Chromium, and the browser end-to-end tests against the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step() { printf '\n\033[1m==== %s ====\033[0m\n' "$*"; }
+started=$SECONDS
+
+step "tools"
+bash scripts/install-tools.sh
+
+step "format"
+cargo fmt --all -- --check
+
+step "lints (native and wasm32, warnings are errors)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (formulas, published examples, validation, properties, links, assessment)"
+cargo test
+
+step "release build"
+bash scripts/build.sh
+
+step "wasm tests across the JS boundary, headless Chromium"
+wasm-pack test --headless --chrome
+
+step "browser end-to-end tests, release build in Chromium"
+node --test tests/browser/
+
+printf '\n\033[1mAll tests passed in %d s.\033[0m\n' "$((SECONDS - started))"

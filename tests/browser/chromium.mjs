@@ -1,0 +1,45 @@
+// Shared set-up for the browser tests: the static server on a free port and Debian's Chromium driven
+// by playwright-core (never a downloaded browser), each run in a fresh profile.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { start } from '../../scripts/serve.mjs';
+
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Starts the server and a browser; `close()` stops both and removes the profile. */
+export async function launch() {
+  const server = await start(0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profile = await mkdtemp(join(tmpdir(), 'roi-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: FLAGS,
+  });
+  return {
+    origin,
+    context,
+    async close() {
+      await context.close();
+      await new Promise((resolve) => server.close(resolve));
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `url` in a new page and records console errors, page errors and every request made. */
+export async function open(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  await page.goto(url);
+  return { page, problems, requests };
+}
