@@ -4,7 +4,7 @@
 
 use js_sys::{Array, JSON, Reflect};
 use roi_calculator::wasm::{
-    benchmarks, decode_scenario, default_scenario, encode_scenario, evaluate,
+    assess, benchmarks, decode_scenario, default_scenario, encode_scenario, evaluate,
 };
 use roi_calculator::{BenchmarkTable, Scenario};
 use serde_json::{Value, json};
@@ -156,4 +156,19 @@ fn custom_benchmarks_extend_the_table() {
         evaluate(default_scenario(), Some(to_js(&json!({ "version": 3 })))).expect_err("bad table"),
     );
     assert_eq!(paths, ["version", "benchmarks"]);
+}
+
+#[wasm_bindgen_test]
+fn measurements_are_assessed_and_errors_listed() {
+    let measurements = json!({ "version": 1, "checkpointDay": 30, "metrics": { "activeUsageRate": 0.45, "completionRate": 0.9 } });
+    let assessment = to_json(&assess(to_js(&measurements), None).expect("valid"));
+    assert_eq!(assessment["metrics"]["activeUsageRate"]["status"], "red");
+    assert_eq!(assessment["flags"][1]["ruleId"], "content-not-connecting");
+    let bad = json!({ "version": 1, "checkpointDay": 400, "metrics": { "activeUsageRate": 2 } });
+    let (message, paths) = error_parts(assess(to_js(&bad), None).expect_err("invalid"));
+    assert_eq!(paths, ["checkpointDay", "metrics.activeUsageRate"]);
+    assert!(
+        message.starts_with("The measurements document has 2 problems"),
+        "{message}"
+    );
 }

@@ -56,6 +56,32 @@ pub enum BandStatus {
     Above,
 }
 
+/// One value against one band.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Compared {
+    /// The value used.
+    pub value: f64,
+    /// The band's low end.
+    pub low: f64,
+    /// The band's high end.
+    pub high: f64,
+    /// Where the value falls.
+    pub status: BandStatus,
+}
+
+impl Compared {
+    /// `value` placed in `band`.
+    pub fn new(value: f64, band: Band) -> Self {
+        Self {
+            value,
+            low: band.low,
+            high: band.high,
+            status: band.status(value),
+        }
+    }
+}
+
 /// One department's benchmark.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

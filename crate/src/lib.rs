@@ -26,6 +26,7 @@ pub mod sensitivity;
 pub mod uncertainty;
 pub mod warnings;
 
+pub use assessment::{Assessment, Measurements, assess, assess_json};
 pub use benchmarks::{Band, BandStatus, Benchmark, BenchmarkTable};
 pub use fields::FieldError;
 pub use report::{Report, evaluate, evaluate_json};

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::benchmarks::{Band, BandStatus, BenchmarkTable};
+use crate::benchmarks::{BenchmarkTable, Compared};
 use crate::fields::FieldError;
 use crate::model::Model;
 use crate::projection::{
@@ -78,31 +78,6 @@ pub struct Comparison {
     pub active_rate: Compared,
     /// Hours saved against its band.
     pub hours_saved_per_week: Compared,
-}
-
-/// One value against one band.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct Compared {
-    /// The value used.
-    pub value: f64,
-    /// The band's low end.
-    pub low: f64,
-    /// The band's high end.
-    pub high: f64,
-    /// Where the value falls.
-    pub status: BandStatus,
-}
-
-impl Compared {
-    fn new(value: f64, band: Band) -> Self {
-        Self {
-            value,
-            low: band.low,
-            high: band.high,
-            status: band.status(value),
-        }
-    }
 }
 
 /// Reads, validates and evaluates a scenario document against `table`; fails with every problem found,

@@ -91,6 +91,22 @@ pub fn evaluate(
     Ok(to_js(&report))
 }
 
+/// Judges measured results at a checkpoint: each metric green/amber/red, flags with diagnosis and
+/// action (red first), department adoption and benchmarks, and the scorecard.
+#[wasm_bindgen(unchecked_return_type = "Assessment")]
+pub fn assess(
+    #[wasm_bindgen(unchecked_param_type = "Measurements")] measurements: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsValue> {
+    let table = table(benchmarks)?;
+    let document = json_from(&measurements, "measurements")?;
+    let assessment = crate::assess_json(&document, &table)
+        .map_err(|problems| error(&invalid("measurements document", &problems), &problems))?;
+    Ok(to_js(&assessment))
+}
+
 /// The scenario a new visitor starts from.
 #[wasm_bindgen(js_name = defaultScenario, unchecked_return_type = "Scenario")]
 pub fn default_scenario() -> JsValue {
