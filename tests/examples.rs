@@ -36,41 +36,21 @@ fn published_examples_reproduce() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
     files.sort();
-    assert!(
-        files.len() >= 4,
-        "expected the four published examples in {}, found {}",
-        dir.display(),
-        files.len()
-    );
+    assert!(files.len() >= 4, "expected the four published examples in {}, found {}", dir.display(), files.len());
 
     for path in files {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         let example: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let report = evaluate_json(&example["scenario"], &BenchmarkTable::default())
             .unwrap_or_else(|errors| panic!("{name}: {errors:?}"));
         let report = serde_json::to_value(&report).expect("a report serializes");
         let expected = &example["expected"];
-        let annual = expected["annual"]
-            .as_object()
-            .expect("expected.annual is an object");
+        let annual = expected["annual"].as_object().expect("expected.annual is an object");
         assert!(!annual.is_empty(), "{name}: no expected annual figures");
         for (field, value) in annual {
-            check(
-                &name,
-                &format!("annual.{field}"),
-                &report["annual"][field],
-                value,
-            );
+            check(&name, &format!("annual.{field}"), &report["annual"][field], value);
         }
-        check(
-            &name,
-            "paybackMonths",
-            &report["paybackMonths"],
-            &expected["paybackMonths"],
-        );
+        check(&name, "paybackMonths", &report["paybackMonths"], &expected["paybackMonths"]);
     }
 }

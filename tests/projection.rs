@@ -74,10 +74,7 @@ fn monthly_projection_payback_and_npv_by_hand() {
     assert_close!(r.monthly[0].cumulative_net, -12_200.0);
     assert_close!(r.monthly[3].cumulative_net, -12_200.0 + 3.0 * per_month);
     // Cumulative net crosses 0 in month 3: 2 + (12,200 − 2 × 5,341.67) / 5,341.67.
-    assert_close!(
-        r.payback_months.unwrap(),
-        2.0 + (12_200.0 - 2.0 * per_month) / per_month
-    );
+    assert_close!(r.payback_months.unwrap(), 2.0 + (12_200.0 - 2.0 * per_month) / per_month);
     // First year = months 0–12: benefit 72,500, cost 12,200 + 8,400.
     assert_close!(r.first_year.benefit, 72_500.0);
     assert_close!(r.first_year.cost, 20_600.0);
@@ -87,10 +84,7 @@ fn monthly_projection_payback_and_npv_by_hand() {
     assert_close!(r.horizon.pv_benefit, pv_benefit);
     assert_close!(r.horizon.pv_cost, pv_cost);
     assert_close!(r.horizon.npv, pv_benefit - pv_cost);
-    assert_close!(
-        r.horizon.npv_roi_percent.unwrap(),
-        (pv_benefit - pv_cost) / pv_cost * 100.0
-    );
+    assert_close!(r.horizon.npv_roi_percent.unwrap(), (pv_benefit - pv_cost) / pv_cost * 100.0);
     assert_close!(r.horizon.benefit, 145_000.0);
     assert_close!(r.horizon.cost, 12_200.0 + 24.0 * 700.0);
     assert_eq!(r.horizon.months, 24);
@@ -108,22 +102,10 @@ fn npv_puts_a_partial_last_year_in_its_own_year() {
 
 #[test]
 fn ramp_is_linear_from_day30_factor_to_full() {
-    let ramp = Some(Ramp {
-        day30_factor: 0.5,
-        full_by_month: 5,
-    });
+    let ramp = Some(Ramp { day30_factor: 0.5, full_by_month: 5 });
     let factors: Vec<f64> = (1..=6).map(|m| ramp_factor(ramp, m)).collect();
     assert_eq!(factors, [0.5, 0.625, 0.75, 0.875, 1.0, 1.0]);
-    assert_eq!(
-        ramp_factor(
-            Some(Ramp {
-                day30_factor: 0.3,
-                full_by_month: 1
-            }),
-            1
-        ),
-        1.0
-    );
+    assert_eq!(ramp_factor(Some(Ramp { day30_factor: 0.3, full_by_month: 1 }), 1), 1.0);
     assert_eq!(ramp_factor(None, 1), 1.0);
     // The default: 0.6923 in month 1, halfway to 1 in month 2.
     assert_close!(ramp_factor(Some(Ramp::DEFAULT), 2), (0.6923 + 1.0) / 2.0);
@@ -144,21 +126,14 @@ fn first_year_includes_the_ramp() {
 fn months(nets: &[f64]) -> Vec<Month> {
     nets.iter()
         .enumerate()
-        .map(|(m, &net)| Month {
-            month: u32::try_from(m).unwrap(),
-            cumulative_net: net,
-            ..Month::default()
-        })
+        .map(|(m, &net)| Month { month: u32::try_from(m).unwrap(), cumulative_net: net, ..Month::default() })
         .collect()
 }
 
 #[test]
 fn payback_is_the_last_crossing_from_below() {
     // Crosses in month 2 (at 1.5), dips again, crosses for good in month 4 (at 3.25).
-    assert_eq!(
-        payback_months(&months(&[-10.0, -5.0, 5.0, -3.0, 9.0])),
-        Some(3.25)
-    );
+    assert_eq!(payback_months(&months(&[-10.0, -5.0, 5.0, -3.0, 9.0])), Some(3.25));
     // Never below zero.
     assert_eq!(payback_months(&months(&[0.0, 1.0, 2.0])), Some(0.0));
     // Below zero at the end.
@@ -176,11 +151,7 @@ fn zero_cost_gives_null_ratios_and_a_warning() {
     assert_eq!(r.annual.roi_percent, None);
     assert_eq!(r.annual.benefit_cost_ratio, None);
     assert_eq!(r.payback_months, Some(0.0));
-    assert!(
-        r.warnings
-            .iter()
-            .any(|w| w.code == "zeroCost" && w.path == "costs")
-    );
+    assert!(r.warnings.iter().any(|w| w.code == "zeroCost" && w.path == "costs"));
 }
 
 #[test]

@@ -23,11 +23,8 @@ fn department() -> impl Strategy<Value = Value> {
         proptest::option::of(0.0f64..=20.0),
     )
         .prop_map(|(name, benchmark, headcount, cost, rate, hours)| {
-            let mut dept =
-                json!({ "name": name, "benchmark": BENCHMARKS[benchmark], "headcount": headcount });
-            dept.as_object_mut()
-                .unwrap()
-                .extend(cost.as_object().unwrap().clone());
+            let mut dept = json!({ "name": name, "benchmark": BENCHMARKS[benchmark], "headcount": headcount });
+            dept.as_object_mut().unwrap().extend(cost.as_object().unwrap().clone());
             if let Some(rate) = rate {
                 dept["activeRate"] = json!(rate);
             }

@@ -39,10 +39,7 @@ fn scenarios_take_band_ends_and_spread() {
     assert!(close(r.scenarios.high.benefit, 561_600.0));
     assert!(close(r.scenarios.high.roi_percent.unwrap(), 6_920.0));
     // Payback of the low scenario: 12,000 / (153,600 / 12) months.
-    assert!(close(
-        r.scenarios.low.payback_months.unwrap(),
-        12_000.0 / 12_800.0
-    ));
+    assert!(close(r.scenarios.low.payback_months.unwrap(), 12_000.0 / 12_800.0));
 }
 
 #[test]
@@ -50,11 +47,7 @@ fn a_typed_value_varies_by_spread_not_band() {
     let mut scenario = engineering(0);
     scenario["departments"][0]["activeRate"] = json!(0.5);
     let r = report(&scenario);
-    let rate = r
-        .sensitivity
-        .iter()
-        .find(|s| s.input == "departments[0].activeRate")
-        .unwrap();
+    let rate = r.sensitivity.iter().find(|s| s.input == "departments[0].activeRate").unwrap();
     assert!(close(rate.low, 0.4) && close(rate.high, 0.6), "{rate:?}");
 }
 
@@ -77,10 +70,7 @@ fn sensitivity_is_ranked_by_swing() {
     let cost = &r.sensitivity[1];
     assert!(close(cost.low, 8_000.0) && close(cost.high, 12_000.0));
     assert!(close(cost.roi_at_low.unwrap(), 4_150.0));
-    assert!(close(
-        cost.roi_at_high.unwrap(),
-        328_000.0 / 12_000.0 * 100.0
-    ));
+    assert!(close(cost.roi_at_high.unwrap(), 328_000.0 / 12_000.0 * 100.0));
     assert!(close(r.sensitivity[0].swing, 1_700.0));
 }
 
@@ -109,29 +99,14 @@ fn no_draws_or_no_cost_means_no_risk() {
 
 #[test]
 fn triangular_draws_have_the_triangular_mean() {
-    let range = Range {
-        low: 2.0,
-        expected: 3.0,
-        high: 7.0,
-    };
+    let range = Range { low: 2.0, expected: 3.0, high: 7.0 };
     let n = 100_000;
     // A stratified grid of u values: the mean converges to (2 + 3 + 7) / 3 = 4.
     #[allow(clippy::cast_precision_loss)]
-    let mean = (0..n)
-        .map(|i| range.triangular((f64::from(i) + 0.5) / f64::from(n)))
-        .sum::<f64>()
-        / f64::from(n);
+    let mean = (0..n).map(|i| range.triangular((f64::from(i) + 0.5) / f64::from(n))).sum::<f64>() / f64::from(n);
     assert!((mean - 4.0).abs() < 1e-3, "{mean}");
     assert_eq!(range.triangular(0.0), 2.0);
     // F(mode) = (3 − 2) / (7 − 2) = 0.2.
     assert!(close(range.triangular(0.2), 3.0));
-    assert_eq!(
-        Range {
-            low: 5.0,
-            expected: 5.0,
-            high: 5.0
-        }
-        .triangular(0.7),
-        5.0
-    );
+    assert_eq!(Range { low: 5.0, expected: 5.0, high: 5.0 }.triangular(0.7), 5.0);
 }

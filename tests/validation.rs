@@ -39,15 +39,8 @@ fn every_problem_is_reported_at_once() {
             "departments[4].benchmark"
         ]
     );
-    assert!(
-        errors[0].message.contains("weeksPerYear"),
-        "the unknown-key message lists the known keys"
-    );
-    assert!(
-        errors[4].message.contains("not text"),
-        "{}",
-        errors[4].message
-    );
+    assert!(errors[0].message.contains("weeksPerYear"), "the unknown-key message lists the known keys");
+    assert!(errors[4].message.contains("not text"), "{}", errors[4].message);
 }
 
 #[test]
@@ -103,11 +96,7 @@ fn use_case_rules_are_checked() {
     ]});
     assert_eq!(
         paths(&errors(&document)),
-        [
-            "departments[0].useCases[0].minutesAfter",
-            "departments[1].useCases",
-            "departments[2].useCases"
-        ]
+        ["departments[0].useCases[0].minutesAfter", "departments[1].useCases", "departments[2].useCases"]
     );
 }
 
@@ -148,10 +137,7 @@ fn deeply_wrong_shapes_do_not_panic() {
         json!({ "version": 1, "departments": [null, 1, "x", []] }),
         json!({ "version": 1, "costs": [] }),
     ] {
-        assert!(
-            evaluate_json(&document, &BenchmarkTable::default()).is_err(),
-            "{document}"
-        );
+        assert!(evaluate_json(&document, &BenchmarkTable::default()).is_err(), "{document}");
     }
 }
 

@@ -3,9 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JSON, Reflect};
-use roi_calculator::wasm::{
-    assess, benchmarks, decode_scenario, default_scenario, encode_scenario, evaluate,
-};
+use roi_calculator::wasm::{assess, benchmarks, decode_scenario, default_scenario, encode_scenario, evaluate};
 use roi_calculator::{BenchmarkTable, Scenario};
 use serde_json::{Value, json};
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,10 +12,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn to_json(value: &JsValue) -> Value {
-    let text = JSON::stringify(value)
-        .expect("stringify")
-        .as_string()
-        .expect("a string");
+    let text = JSON::stringify(value).expect("stringify").as_string().expect("a string");
     serde_json::from_str(&text).expect("valid JSON")
 }
 
@@ -28,18 +23,10 @@ fn to_js(value: &Value) -> JsValue {
 /// The thrown error's message and the paths of its `errors` list.
 fn error_parts(error: JsValue) -> (String, Vec<String>) {
     let error: js_sys::Error = error.dyn_into().expect("a JS Error is thrown");
-    let list: Array = Reflect::get(&error, &"errors".into())
-        .expect("errors property")
-        .dyn_into()
-        .expect("an array");
+    let list: Array = Reflect::get(&error, &"errors".into()).expect("errors property").dyn_into().expect("an array");
     let paths = list
         .iter()
-        .map(|e| {
-            Reflect::get(&e, &"path".into())
-                .ok()
-                .and_then(|p| p.as_string())
-                .unwrap_or_default()
-        })
+        .map(|e| Reflect::get(&e, &"path".into()).ok().and_then(|p| p.as_string()).unwrap_or_default())
         .collect();
     (error.message().into(), paths)
 }
@@ -47,26 +34,17 @@ fn error_parts(error: JsValue) -> (String, Vec<String>) {
 #[wasm_bindgen_test]
 fn the_default_scenario_evaluates_as_natively() {
     let report = evaluate(default_scenario(), None).expect("the default scenario is valid");
-    let native =
-        roi_calculator::evaluate(&Scenario::default(), &BenchmarkTable::default()).expect("valid");
+    let native = roi_calculator::evaluate(&Scenario::default(), &BenchmarkTable::default()).expect("valid");
     // Both sides through JSON.parse, so that 1638000.0 and 1638000 compare equal.
-    assert_eq!(
-        to_json(&report),
-        to_json(&to_js(&serde_json::to_value(&native).expect("serializes")))
-    );
+    assert_eq!(to_json(&report), to_json(&to_js(&serde_json::to_value(&native).expect("serializes"))));
     // Plain objects, with null (not undefined) for absent ratios.
-    assert!(
-        Reflect::get(&report, &"annual".into())
-            .expect("annual")
-            .is_object()
-    );
+    assert!(Reflect::get(&report, &"annual".into()).expect("annual").is_object());
 }
 
 #[wasm_bindgen_test]
 fn a_published_example_reproduces_through_the_boundary() {
     let example: Value =
-        serde_json::from_str(include_str!("../../shared/examples/udemy-engineers.json"))
-            .expect("example");
+        serde_json::from_str(include_str!("../../shared/examples/udemy-engineers.json")).expect("example");
     let report = to_json(&evaluate(to_js(&example["scenario"]), None).expect("valid"));
     assert_eq!(report["annual"]["roiPercent"].as_f64(), Some(5000.0));
     assert_eq!(report["annual"]["benefit"].as_f64(), Some(2_550_000.0));
@@ -78,36 +56,16 @@ fn invalid_input_throws_an_error_listing_every_problem() {
         { "name": "A", "headcount": -5, "hourlyCost": 50, "activeRate": 1.5 }
     ]});
     let (message, paths) = error_parts(evaluate(to_js(&scenario), None).expect_err("invalid"));
-    assert_eq!(
-        paths,
-        [
-            "departmentz",
-            "departments[0].headcount",
-            "departments[0].activeRate"
-        ]
-    );
-    assert!(
-        message.starts_with("The scenario has 3 problems: departmentz unknown field"),
-        "{message}"
-    );
+    assert_eq!(paths, ["departmentz", "departments[0].headcount", "departments[0].activeRate"]);
+    assert!(message.starts_with("The scenario has 3 problems: departmentz unknown field"), "{message}");
 }
 
 #[wasm_bindgen_test]
 fn nan_from_javascript_is_named() {
-    let scenario = to_js(
-        &json!({ "version": 1, "departments": [ { "name": "A", "headcount": 1, "hourlyCost": 50 } ] }),
-    );
-    let department = Reflect::get(
-        &Reflect::get(&scenario, &"departments".into()).unwrap(),
-        &0.into(),
-    )
-    .unwrap();
-    Reflect::set(
-        &department,
-        &"hourlyCost".into(),
-        &JsValue::from_f64(f64::NAN),
-    )
-    .unwrap();
+    let scenario =
+        to_js(&json!({ "version": 1, "departments": [ { "name": "A", "headcount": 1, "hourlyCost": 50 } ] }));
+    let department = Reflect::get(&Reflect::get(&scenario, &"departments".into()).unwrap(), &0.into()).unwrap();
+    Reflect::set(&department, &"hourlyCost".into(), &JsValue::from_f64(f64::NAN)).unwrap();
     let (message, paths) = error_parts(evaluate(scenario, None).expect_err("NaN is invalid"));
     assert_eq!(paths, ["departments[0].hourlyCost"]);
     assert!(message.contains("NaN"), "{message}");
@@ -117,8 +75,7 @@ fn nan_from_javascript_is_named() {
 fn undefined_and_bigint_are_rejected_cleanly() {
     let (message, _) = error_parts(evaluate(JsValue::UNDEFINED, None).expect_err("undefined"));
     assert!(message.contains("not plain JSON"), "{message}");
-    let (message, _) =
-        error_parts(evaluate(JsValue::bigint_from_str("1"), None).expect_err("BigInt"));
+    let (message, _) = error_parts(evaluate(JsValue::bigint_from_str("1"), None).expect_err("BigInt"));
     assert!(message.contains("not plain JSON"), "{message}");
 }
 
@@ -146,29 +103,21 @@ fn custom_benchmarks_extend_the_table() {
     );
     let report = to_json(&evaluate(scenario, Some(custom)).expect("hr is known"));
     assert_eq!(report["departments"][0]["activeRate"], json!(0.5));
-    assert_eq!(
-        to_json(&benchmarks())["benchmarks"]
-            .as_array()
-            .map(Vec::len),
-        Some(6)
-    );
-    let (_, paths) = error_parts(
-        evaluate(default_scenario(), Some(to_js(&json!({ "version": 3 })))).expect_err("bad table"),
-    );
+    assert_eq!(to_json(&benchmarks())["benchmarks"].as_array().map(Vec::len), Some(6));
+    let (_, paths) =
+        error_parts(evaluate(default_scenario(), Some(to_js(&json!({ "version": 3 })))).expect_err("bad table"));
     assert_eq!(paths, ["version", "benchmarks"]);
 }
 
 #[wasm_bindgen_test]
 fn measurements_are_assessed_and_errors_listed() {
-    let measurements = json!({ "version": 1, "checkpointDay": 30, "metrics": { "activeUsageRate": 0.45, "completionRate": 0.9 } });
+    let measurements =
+        json!({ "version": 1, "checkpointDay": 30, "metrics": { "activeUsageRate": 0.45, "completionRate": 0.9 } });
     let assessment = to_json(&assess(to_js(&measurements), None).expect("valid"));
     assert_eq!(assessment["metrics"]["activeUsageRate"]["status"], "red");
     assert_eq!(assessment["flags"][1]["ruleId"], "content-not-connecting");
     let bad = json!({ "version": 1, "checkpointDay": 400, "metrics": { "activeUsageRate": 2 } });
     let (message, paths) = error_parts(assess(to_js(&bad), None).expect_err("invalid"));
     assert_eq!(paths, ["checkpointDay", "metrics.activeUsageRate"]);
-    assert!(
-        message.starts_with("The measurements document has 2 problems"),
-        "{message}"
-    );
+    assert!(message.starts_with("The measurements document has 2 problems"), "{message}");
 }

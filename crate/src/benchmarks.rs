@@ -24,11 +24,7 @@ pub struct Band {
 impl Band {
     /// A band whose default is the arithmetic mean of its ends.
     pub fn new(low: f64, high: f64) -> Self {
-        Self {
-            low,
-            mid: (low + high) / 2.0,
-            high,
-        }
+        Self { low, mid: (low + high) / 2.0, high }
     }
 
     /// Where `value` falls relative to this band.
@@ -73,12 +69,7 @@ pub struct Compared {
 impl Compared {
     /// `value` placed in `band`.
     pub fn new(value: f64, band: Band) -> Self {
-        Self {
-            value,
-            low: band.low,
-            high: band.high,
-            status: band.status(value),
-        }
+        Self { value, low: band.low, high: band.high, status: band.status(value) }
     }
 }
 
@@ -130,42 +121,12 @@ impl Default for BenchmarkTable {
         Self {
             version: 1,
             benchmarks: vec![
-                row(
-                    "engineering",
-                    "Engineering",
-                    band(0.80, 0.85, 0.90),
-                    band(6.0, 8.0, 10.0),
-                ),
-                row(
-                    "legal",
-                    "Legal",
-                    band(0.65, 0.725, 0.80),
-                    band(4.0, 5.5, 7.0),
-                ),
-                row(
-                    "marketing",
-                    "Marketing",
-                    band(0.75, 0.825, 0.90),
-                    band(5.0, 6.5, 8.0),
-                ),
-                row(
-                    "finance",
-                    "Finance",
-                    band(0.60, 0.675, 0.75),
-                    band(3.0, 4.5, 6.0),
-                ),
-                row(
-                    "sales",
-                    "Sales",
-                    band(0.70, 0.775, 0.85),
-                    band(3.0, 4.0, 5.0),
-                ),
-                row(
-                    GENERAL,
-                    "Other / general",
-                    band(0.50, 0.70, 0.90),
-                    band(5.0, 6.5, 8.0),
-                ),
+                row("engineering", "Engineering", band(0.80, 0.85, 0.90), band(6.0, 8.0, 10.0)),
+                row("legal", "Legal", band(0.65, 0.725, 0.80), band(4.0, 5.5, 7.0)),
+                row("marketing", "Marketing", band(0.75, 0.825, 0.90), band(5.0, 6.5, 8.0)),
+                row("finance", "Finance", band(0.60, 0.675, 0.75), band(3.0, 4.5, 6.0)),
+                row("sales", "Sales", band(0.70, 0.775, 0.85), band(3.0, 4.0, 5.0)),
+                row(GENERAL, "Other / general", band(0.50, 0.70, 0.90), band(5.0, 6.5, 8.0)),
             ],
         }
     }
@@ -185,11 +146,7 @@ impl BenchmarkTable {
 
     /// The keys, comma-separated, for error messages.
     pub fn keys(&self) -> String {
-        self.benchmarks
-            .iter()
-            .map(|b| b.key.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.benchmarks.iter().map(|b| b.key.as_str()).collect::<Vec<_>>().join(", ")
     }
 
     /// The built-in table with the rows of a custom table document laid over it
@@ -197,13 +154,10 @@ impl BenchmarkTable {
     pub fn with_overrides(custom: &Value) -> Result<Self, Vec<FieldError>> {
         let mut problems = Problems::default();
         let mut table = Self::default();
-        if let Some(doc) = ObjectReader::new(custom, "", &["version", "benchmarks"], &mut problems)
-        {
+        if let Some(doc) = ObjectReader::new(custom, "", &["version", "benchmarks"], &mut problems) {
             check_version(&doc, &mut problems);
             doc.require("benchmarks", "a list of benchmark rows", &mut problems);
-            let rows = doc
-                .list("benchmarks", MAX_ROWS, &mut problems, read_row)
-                .unwrap_or_default();
+            let rows = doc.list("benchmarks", MAX_ROWS, &mut problems, read_row).unwrap_or_default();
             for row in rows {
                 match table.benchmarks.iter_mut().find(|b| b.key == row.key) {
                     Some(existing) => *existing = row,
@@ -211,49 +165,26 @@ impl BenchmarkTable {
                 }
             }
         }
-        if problems.is_empty() {
-            Ok(table)
-        } else {
-            Err(problems.into_vec())
-        }
+        if problems.is_empty() { Ok(table) } else { Err(problems.into_vec()) }
     }
 }
 
 static DEFAULT_GENERAL: Benchmark = Benchmark {
     key: String::new(),
     label: String::new(),
-    active_rate: Band {
-        low: 0.50,
-        mid: 0.70,
-        high: 0.90,
-    },
-    hours_saved_per_week: Band {
-        low: 5.0,
-        mid: 6.5,
-        high: 8.0,
-    },
+    active_rate: Band { low: 0.50, mid: 0.70, high: 0.90 },
+    hours_saved_per_week: Band { low: 5.0, mid: 6.5, high: 8.0 },
 };
 
 fn read_row(value: &Value, path: &str, problems: &mut Problems) -> Option<Benchmark> {
-    let row = ObjectReader::new(
-        value,
-        path,
-        &["key", "label", "activeRate", "hoursSavedPerWeek"],
-        problems,
-    )?;
+    let row = ObjectReader::new(value, path, &["key", "label", "activeRate", "hoursSavedPerWeek"], problems)?;
     for key in ["key", "activeRate", "hoursSavedPerWeek"] {
         row.require(key, "every benchmark row needs it", problems);
     }
     let key = row.text("key", MAX_TEXT, problems);
     let label = row.text("label", MAX_TEXT, problems);
     let active_rate = read_band(&row, "activeRate", 1.0, "a share from 0 to 1", problems);
-    let hours = read_band(
-        &row,
-        "hoursSavedPerWeek",
-        80.0,
-        "hours from 0 to 80",
-        problems,
-    );
+    let hours = read_band(&row, "hoursSavedPerWeek", 80.0, "hours from 0 to 80", problems);
     let key = key?;
     Some(Benchmark {
         label: label.unwrap_or_else(|| key.clone()),
@@ -263,19 +194,8 @@ fn read_row(value: &Value, path: &str, problems: &mut Problems) -> Option<Benchm
     })
 }
 
-fn read_band(
-    row: &ObjectReader<'_>,
-    key: &str,
-    max: f64,
-    rule: &str,
-    problems: &mut Problems,
-) -> Option<Band> {
-    let band = ObjectReader::new(
-        row.raw(key)?,
-        &row.path_of(key),
-        &["low", "mid", "high"],
-        problems,
-    )?;
+fn read_band(row: &ObjectReader<'_>, key: &str, max: f64, rule: &str, problems: &mut Problems) -> Option<Band> {
+    let band = ObjectReader::new(row.raw(key)?, &row.path_of(key), &["low", "mid", "high"], problems)?;
     band.require("low", rule, problems);
     band.require("high", rule, problems);
     let low = band.number_in("low", 0.0, max, rule, problems);
@@ -303,28 +223,13 @@ mod tests {
     fn built_in_table_matches_source_000() {
         let table = BenchmarkTable::default();
         let eng = table.get("engineering").expect("engineering row");
-        assert_eq!(
-            (
-                eng.active_rate.low,
-                eng.active_rate.mid,
-                eng.active_rate.high
-            ),
-            (0.80, 0.85, 0.90)
-        );
+        assert_eq!((eng.active_rate.low, eng.active_rate.mid, eng.active_rate.high), (0.80, 0.85, 0.90));
         assert_eq!(eng.hours_saved_per_week.mid, 8.0);
         for row in &table.benchmarks[..5] {
             let mean = Band::new(row.active_rate.low, row.active_rate.high);
-            assert!(
-                (row.active_rate.mid - mean.mid).abs() < 1e-12,
-                "{}",
-                row.key
-            );
+            assert!((row.active_rate.mid - mean.mid).abs() < 1e-12, "{}", row.key);
             let mean = Band::new(row.hours_saved_per_week.low, row.hours_saved_per_week.high);
-            assert!(
-                (row.hours_saved_per_week.mid - mean.mid).abs() < 1e-12,
-                "{}",
-                row.key
-            );
+            assert!((row.hours_saved_per_week.mid - mean.mid).abs() < 1e-12, "{}", row.key);
         }
         assert_eq!(table.general().active_rate.mid, 0.70);
         assert_eq!(table.general().hours_saved_per_week.mid, 6.5);
@@ -346,10 +251,7 @@ mod tests {
             { "key": "hr", "activeRate": { "low": 0.4, "mid": 0.45, "high": 0.7 }, "hoursSavedPerWeek": { "low": 2, "high": 4 } }
         ]});
         let table = BenchmarkTable::with_overrides(&custom).expect("valid table");
-        assert_eq!(
-            table.get("sales").map(|b| b.label.as_str()),
-            Some("Sales EMEA")
-        );
+        assert_eq!(table.get("sales").map(|b| b.label.as_str()), Some("Sales EMEA"));
         assert_eq!(table.get("hr").map(|b| b.active_rate.mid), Some(0.45));
         assert_eq!(table.benchmarks.len(), 7);
     }
@@ -363,11 +265,7 @@ mod tests {
         let paths: Vec<_> = errors.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(
             paths,
-            [
-                "benchmarks[0].extra",
-                "benchmarks[0].activeRate.high",
-                "benchmarks[0].hoursSavedPerWeek.low"
-            ]
+            ["benchmarks[0].extra", "benchmarks[0].activeRate.high", "benchmarks[0].hoursSavedPerWeek.low"]
         );
     }
 }

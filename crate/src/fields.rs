@@ -29,10 +29,7 @@ pub struct Problems(Vec<FieldError>);
 impl Problems {
     /// Records a problem at `path`.
     pub fn add(&mut self, path: &str, message: impl Into<String>) {
-        self.0.push(FieldError {
-            path: path.to_owned(),
-            message: message.into(),
-        });
+        self.0.push(FieldError { path: path.to_owned(), message: message.into() });
     }
 
     /// True when nothing has been recorded.
@@ -48,11 +45,7 @@ impl Problems {
 
 /// The path of `key` inside the object at `parent`.
 pub fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
-    }
+    if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") }
 }
 
 /// The path of item `index` of the list at `parent`.
@@ -81,28 +74,17 @@ pub struct ObjectReader<'v> {
 impl<'v> ObjectReader<'v> {
     /// Starts reading `value` as an object with the given known keys. Records an error and returns
     /// `None` when it is not an object; records one error per unknown key (and skips those keys).
-    pub fn new(
-        value: &'v Value,
-        path: &str,
-        known: &[&str],
-        problems: &mut Problems,
-    ) -> Option<Self> {
+    pub fn new(value: &'v Value, path: &str, known: &[&str], problems: &mut Problems) -> Option<Self> {
         let Value::Object(map) = value else {
             problems.add(path, format!("must be an object, not {}", kind(value)));
             return None;
         };
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
-                problems.add(
-                    &join(path, key),
-                    format!("unknown field; expected one of: {}", known.join(", ")),
-                );
+                problems.add(&join(path, key), format!("unknown field; expected one of: {}", known.join(", ")));
             }
         }
-        Some(Self {
-            path: path.to_owned(),
-            map,
-        })
+        Some(Self { path: path.to_owned(), map })
     }
 
     /// The path of `key` in this object.
@@ -138,10 +120,7 @@ impl<'v> ObjectReader<'v> {
                 }
             },
             Value::String(_) => {
-                problems.add(
-                    &path,
-                    "must be a number, not text (write 12.5, not \"12.5\")",
-                );
+                problems.add(&path, "must be a number, not text (write 12.5, not \"12.5\")");
                 None
             }
             Value::Null => {
@@ -157,14 +136,7 @@ impl<'v> ObjectReader<'v> {
     }
 
     /// A number at `key` that must lie in `min..=max`; `rule` says so in words ("a number from 1 to 52").
-    pub fn number_in(
-        &self,
-        key: &str,
-        min: f64,
-        max: f64,
-        rule: &str,
-        problems: &mut Problems,
-    ) -> Option<f64> {
+    pub fn number_in(&self, key: &str, min: f64, max: f64, rule: &str, problems: &mut Problems) -> Option<f64> {
         let x = self.number(key, problems)?;
         if (min..=max).contains(&x) {
             Some(x)
@@ -175,21 +147,10 @@ impl<'v> ObjectReader<'v> {
     }
 
     /// A whole number at `key` in `min..=max`; `rule` says so in words.
-    pub fn whole_in(
-        &self,
-        key: &str,
-        min: u64,
-        max: u64,
-        rule: &str,
-        problems: &mut Problems,
-    ) -> Option<u64> {
+    pub fn whole_in(&self, key: &str, min: u64, max: u64, rule: &str, problems: &mut Problems) -> Option<u64> {
         let x = self.number(key, problems)?;
         // Exact comparison: whole numbers up to 2^53 are represented exactly in f64.
-        #[allow(
-            clippy::cast_precision_loss,
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss
-        )]
+        #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 {
             Some(x as u64)
         } else {
@@ -208,10 +169,7 @@ impl<'v> ObjectReader<'v> {
         };
         let chars = s.chars().count();
         if chars == 0 || chars > max_chars {
-            problems.add(
-                &path,
-                format!("must be between 1 and {max_chars} characters long"),
-            );
+            problems.add(&path, format!("must be between 1 and {max_chars} characters long"));
             return None;
         }
         Some(s.clone())
@@ -233,19 +191,10 @@ impl<'v> ObjectReader<'v> {
             return None;
         };
         if items.len() > max_items {
-            problems.add(
-                &path,
-                format!("may hold at most {max_items} items, not {}", items.len()),
-            );
+            problems.add(&path, format!("may hold at most {max_items} items, not {}", items.len()));
             return None;
         }
-        Some(
-            items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| read_item(item, &index(&path, i), problems))
-                .collect(),
-        )
+        Some(items.iter().enumerate().filter_map(|(i, item)| read_item(item, &index(&path, i), problems)).collect())
     }
 
     /// Reports `key` as required when it is absent.
@@ -261,10 +210,7 @@ pub fn check_version(reader: &ObjectReader<'_>, problems: &mut Problems) {
     match reader.raw("version") {
         None => problems.add(&reader.path_of("version"), "is required and must be 1"),
         Some(Value::Number(n)) if n.as_f64() == Some(1.0) => {}
-        Some(_) => problems.add(
-            &reader.path_of("version"),
-            "must be 1 (the only version this calculator reads)",
-        ),
+        Some(_) => problems.add(&reader.path_of("version"), "must be 1 (the only version this calculator reads)"),
     }
 }
 
@@ -277,17 +223,10 @@ mod tests {
     fn reports_unknown_keys_type_errors_and_ranges_together() {
         let doc = json!({ "a": "12", "b": 99, "typo": 1, "c": 1.5 });
         let mut problems = Problems::default();
-        let reader =
-            ObjectReader::new(&doc, "", &["a", "b", "c"], &mut problems).expect("an object");
+        let reader = ObjectReader::new(&doc, "", &["a", "b", "c"], &mut problems).expect("an object");
         assert_eq!(reader.number("a", &mut problems), None);
-        assert_eq!(
-            reader.number_in("b", 1.0, 52.0, "a number from 1 to 52", &mut problems),
-            None
-        );
-        assert_eq!(
-            reader.whole_in("c", 0, 10, "a whole number from 0 to 10", &mut problems),
-            None
-        );
+        assert_eq!(reader.number_in("b", 1.0, 52.0, "a number from 1 to 52", &mut problems), None);
+        assert_eq!(reader.whole_in("c", 0, 10, "a whole number from 0 to 10", &mut problems), None);
         let paths: Vec<_> = problems.into_vec().into_iter().map(|e| e.path).collect();
         assert_eq!(paths, ["typo", "a", "b", "c"]);
     }
@@ -309,8 +248,7 @@ mod tests {
     fn text_length_counts_characters_not_bytes() {
         let doc = json!({ "name": "é".repeat(80), "long": "x".repeat(81), "empty": "" });
         let mut problems = Problems::default();
-        let reader = ObjectReader::new(&doc, "", &["name", "long", "empty"], &mut problems)
-            .expect("an object");
+        let reader = ObjectReader::new(&doc, "", &["name", "long", "empty"], &mut problems).expect("an object");
         assert!(reader.text("name", 80, &mut problems).is_some());
         assert!(reader.text("long", 80, &mut problems).is_none());
         assert!(reader.text("empty", 80, &mut problems).is_none());
@@ -319,14 +257,9 @@ mod tests {
 
     #[test]
     fn version_must_be_one() {
-        for (doc, ok) in [
-            (json!({"version": 1}), true),
-            (json!({"version": 2}), false),
-            (json!({}), false),
-        ] {
+        for (doc, ok) in [(json!({"version": 1}), true), (json!({"version": 2}), false), (json!({}), false)] {
             let mut problems = Problems::default();
-            let reader =
-                ObjectReader::new(&doc, "", &["version"], &mut problems).expect("an object");
+            let reader = ObjectReader::new(&doc, "", &["version"], &mut problems).expect("an object");
             check_version(&reader, &mut problems);
             assert_eq!(problems.is_empty(), ok, "{doc}");
         }

@@ -2,7 +2,7 @@
 //!
 //! A pure core — no browser, no I/O — that turns a [`Scenario`] into a [`Report`] (projection,
 //! benchmark comparison, low/expected/high scenarios, Monte Carlo risk, sensitivity) and measured
-//! results into an [`Assessment`]. The only WebAssembly-specific code is the [`wasm`] boundary module,
+//! results into an [`Assessment`]. The only WebAssembly-specific code is the `wasm` boundary module,
 //! compiled for `wasm32` alone, so everything else is tested natively.
 //!
 //! Input documents arrive as JSON values and are read field by field, so that a caller gets every

@@ -35,9 +35,7 @@ pub enum LinkError {
     #[error("This is not a calculator link: it should start with \"v1.\".")]
     NotALink,
     /// The link was made by a version this one does not know.
-    #[error(
-        "This link was made by a newer version of the calculator (v{0}); please update the page."
-    )]
+    #[error("This link was made by a newer version of the calculator (v{0}); please update the page.")]
     UnsupportedVersion(u32),
     /// Nothing of the scenario could be recovered.
     #[error("This link is damaged beyond repair: no part of the scenario could be read.")]
@@ -67,9 +65,7 @@ pub fn decode(link: &str) -> Result<DecodedLink, LinkError> {
     let payload = match fragment.strip_prefix(PREFIX) {
         Some(payload) => payload,
         None => {
-            return Err(
-                version_of(fragment).map_or(LinkError::NotALink, LinkError::UnsupportedVersion)
-            );
+            return Err(version_of(fragment).map_or(LinkError::NotALink, LinkError::UnsupportedVersion));
         }
     };
     let mut dropped = Vec::new();
@@ -79,8 +75,7 @@ pub fn decode(link: &str) -> Result<DecodedLink, LinkError> {
         Ok(document) => document,
         Err(_) => {
             let repaired = close_truncated(&text).ok_or(LinkError::Unreadable)?;
-            let document =
-                serde_json::from_str::<Value>(&repaired).map_err(|_| LinkError::Unreadable)?;
+            let document = serde_json::from_str::<Value>(&repaired).map_err(|_| LinkError::Unreadable)?;
             dropped.push(FieldError {
                 path: String::new(),
                 message: "The link was cut short; the settings at its end were lost.".into(),
@@ -105,21 +100,16 @@ fn version_of(fragment: &str) -> Option<u32> {
 /// The bytes of the longest decodable start of `payload`, noting when characters had to be dropped.
 fn decode_prefix(payload: &str, dropped: &mut Vec<FieldError>) -> Vec<u8> {
     let clean: String = payload.chars().filter(|c| !c.is_whitespace()).collect();
-    let valid = clean
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .unwrap_or(clean.len());
+    let valid = clean.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(clean.len());
     // A base64 string whose length is 1 more than a multiple of 4 ends in a lone, useless character.
     let usable = if valid % 4 == 1 { valid - 1 } else { valid };
     if usable < clean.len() {
         dropped.push(FieldError {
             path: String::new(),
-            message: "The link contains characters that do not belong in it; the rest was read."
-                .into(),
+            message: "The link contains characters that do not belong in it; the rest was read.".into(),
         });
     }
-    TOLERANT
-        .decode(clean.get(..usable).unwrap_or_default())
-        .unwrap_or_default()
+    TOLERANT.decode(clean.get(..usable).unwrap_or_default()).unwrap_or_default()
 }
 
 /// Makes a cut-off JSON document parseable: drops the incomplete member it ends in and closes every
@@ -171,18 +161,8 @@ mod tests {
         let scenario = Scenario::default();
         let link = encode(&scenario);
         assert!(link.starts_with("v1."));
-        assert!(
-            link.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
-            "URL-safe: {link}"
-        );
-        assert_eq!(
-            decode(&link),
-            Ok(DecodedLink {
-                scenario,
-                dropped: vec![]
-            })
-        );
+        assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)), "URL-safe: {link}");
+        assert_eq!(decode(&link), Ok(DecodedLink { scenario, dropped: vec![] }));
     }
 
     #[test]
@@ -194,10 +174,7 @@ mod tests {
 
     #[test]
     fn a_link_cut_anywhere_after_its_first_field_still_opens() {
-        let scenario = Scenario {
-            weeks_per_year: 50.0,
-            ..Scenario::default()
-        };
+        let scenario = Scenario { weeks_per_year: 50.0, ..Scenario::default() };
         let link = encode(&scenario);
         // `{"version":1,` is 13 bytes of JSON, 18 characters of base64 after the 3-character prefix.
         for cut in PREFIX.len() + 18..link.len() {
@@ -214,18 +191,8 @@ mod tests {
         let json = r#"{"version":1,"weeksPerYear":99,"hoursPerWeek":37.5}"#;
         let decoded = decode(&format!("v1.{}", URL_SAFE_NO_PAD.encode(json))).expect("opens");
         assert_eq!(decoded.scenario.hours_per_week, 37.5);
-        assert_eq!(
-            decoded.scenario.weeks_per_year,
-            Scenario::default().weeks_per_year
-        );
-        assert_eq!(
-            decoded
-                .dropped
-                .iter()
-                .map(|e| e.path.as_str())
-                .collect::<Vec<_>>(),
-            ["weeksPerYear"]
-        );
+        assert_eq!(decoded.scenario.weeks_per_year, Scenario::default().weeks_per_year);
+        assert_eq!(decoded.dropped.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["weeksPerYear"]);
     }
 
     #[test]
@@ -238,10 +205,7 @@ mod tests {
 
     #[test]
     fn closes_cut_json() {
-        assert_eq!(
-            close_truncated(r#"{"a":1,"b":[1,2"#).as_deref(),
-            Some(r#"{"a":1,"b":[1]}"#)
-        );
+        assert_eq!(close_truncated(r#"{"a":1,"b":[1,2"#).as_deref(), Some(r#"{"a":1,"b":[1]}"#));
         assert_eq!(close_truncated(r#"{"a":"x,y"#).as_deref(), Some("{}"));
         assert_eq!(close_truncated("12"), None);
     }

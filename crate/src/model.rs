@@ -97,13 +97,8 @@ impl Model {
                         Some(row) => Some(row),
                         None => {
                             let path = join(&index("departments", i), "benchmark");
-                            problems.add(
-                                &path,
-                                format!(
-                                    "is not a known benchmark; use null or one of: {}",
-                                    table.keys()
-                                ),
-                            );
+                            problems
+                                .add(&path, format!("is not a known benchmark; use null or one of: {}", table.keys()));
                             return None;
                         }
                     },
@@ -111,9 +106,7 @@ impl Model {
                 let defaults = compared.unwrap_or_else(|| table.general());
                 let hours = match (&dept.hours_saved_per_week, &dept.use_cases) {
                     (Some(h), _) => Some(*h),
-                    (None, Some(cases)) => {
-                        Some(cases.iter().map(UseCase::hours_saved_per_week).sum())
-                    }
+                    (None, Some(cases)) => Some(cases.iter().map(UseCase::hours_saved_per_week).sum()),
                     (None, None) => None,
                 };
                 let labour = match (dept.hourly_cost, dept.annual_cost) {
@@ -128,12 +121,7 @@ impl Model {
                     labour,
                     active_rate: dept.active_rate.unwrap_or(defaults.active_rate.mid),
                     // A benchmark default can exceed a short working week; typed hours were checked.
-                    hours: hours.unwrap_or(
-                        defaults
-                            .hours_saved_per_week
-                            .mid
-                            .min(scenario.hours_per_week),
-                    ),
+                    hours: hours.unwrap_or(defaults.hours_saved_per_week.mid.min(scenario.hours_per_week)),
                     rate_band: compared.map(|b| b.active_rate),
                     hours_band: compared.map(|b| b.hours_saved_per_week),
                     rate_typed: dept.active_rate.is_some(),
@@ -156,11 +144,7 @@ impl Model {
             training_hours: costs.training_hours_per_person + costs.learning_curve_hours_per_person,
             fixed_one_time: sum(&costs.one_time),
             monthly_cost: sum(&costs.monthly) + seats * sum(&costs.per_seat_monthly),
-            other_benefits: scenario
-                .other_benefits
-                .iter()
-                .map(|b| b.annual_amount * b.confidence)
-                .sum(),
+            other_benefits: scenario.other_benefits.iter().map(|b| b.annual_amount * b.confidence).sum(),
             cost_factor: 1.0,
             ramp: scenario.ramp,
             horizon_months: scenario.horizon_months,

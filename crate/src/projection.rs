@@ -71,10 +71,7 @@ impl Annual {
     pub fn from_totals(model: &Model, total: Contribution) -> Self {
         let one_time_cost = (model.fixed_one_time + total.employee_time_cost) * model.cost_factor;
         let monthly_cost = model.monthly_cost * model.cost_factor;
-        let r = Returns::new(
-            total.benefit + model.other_benefits,
-            one_time_cost + 12.0 * monthly_cost,
-        );
+        let r = Returns::new(total.benefit + model.other_benefits, one_time_cost + 12.0 * monthly_cost);
         Self {
             hours_saved: total.hours_saved,
             benefit: r.benefit,
@@ -89,11 +86,7 @@ impl Annual {
 
     /// The year for `model`.
     pub fn of(model: &Model) -> Self {
-        let total = model
-            .departments
-            .iter()
-            .map(|d| model.contribution(d))
-            .fold(Contribution::default(), |a, b| a + b);
+        let total = model.departments.iter().map(|d| model.contribution(d)).fold(Contribution::default(), |a, b| a + b);
         Self::from_totals(model, total)
     }
 }
@@ -101,13 +94,8 @@ impl Annual {
 /// Share of the steady-state benefit earned in month `month` (≥ 1).
 pub fn ramp_factor(ramp: Option<Ramp>, month: u32) -> f64 {
     match ramp {
-        Some(Ramp {
-            day30_factor,
-            full_by_month,
-        }) if full_by_month > 1 && month < full_by_month => {
-            day30_factor
-                + (1.0 - day30_factor) * f64::from(month.saturating_sub(1))
-                    / f64::from(full_by_month - 1)
+        Some(Ramp { day30_factor, full_by_month }) if full_by_month > 1 && month < full_by_month => {
+            day30_factor + (1.0 - day30_factor) * f64::from(month.saturating_sub(1)) / f64::from(full_by_month - 1)
         }
         _ => 1.0,
     }
@@ -141,10 +129,7 @@ pub fn project(annual: &Annual, ramp: Option<Ramp>, horizon_months: u32) -> Vec<
             let (benefit, cost) = if month == 0 {
                 (0.0, annual.one_time_cost)
             } else {
-                (
-                    annual.benefit / 12.0 * ramp_factor(ramp, month),
-                    annual.monthly_cost,
-                )
+                (annual.benefit / 12.0 * ramp_factor(ramp, month), annual.monthly_cost)
             };
             cumulative_benefit += benefit;
             cumulative_cost += cost;
@@ -170,14 +155,10 @@ pub fn payback_months(months: &[Month]) -> Option<f64> {
     if months[0].cumulative_net >= 0.0 && months.iter().all(|m| m.cumulative_net >= 0.0) {
         return Some(0.0);
     }
-    months
-        .windows(2)
-        .rev()
-        .find(|w| w[0].cumulative_net < 0.0 && w[1].cumulative_net >= 0.0)
-        .map(|w| {
-            let (before, after) = (w[0].cumulative_net, w[1].cumulative_net);
-            f64::from(w[0].month) + (-before) / (after - before)
-        })
+    months.windows(2).rev().find(|w| w[0].cumulative_net < 0.0 && w[1].cumulative_net >= 0.0).map(|w| {
+        let (before, after) = (w[0].cumulative_net, w[1].cumulative_net);
+        f64::from(w[0].month) + (-before) / (after - before)
+    })
 }
 
 /// Returns over months 0–12 of the projection, ramp included.

@@ -6,9 +6,7 @@ use serde_json::Value;
 use crate::benchmarks::{BenchmarkTable, Compared};
 use crate::fields::FieldError;
 use crate::model::Model;
-use crate::projection::{
-    Annual, Horizon, Month, Returns, first_year, horizon, payback_months, project, ratio,
-};
+use crate::projection::{Annual, Horizon, Month, Returns, first_year, horizon, payback_months, project, ratio};
 use crate::risk::{Risk, simulate};
 use crate::scenario::Scenario;
 use crate::sensitivity::{Sensitivity, rank};
@@ -97,11 +95,7 @@ pub fn evaluate_json(document: &Value, table: &BenchmarkTable) -> Result<Report,
 /// Benchmark keys the table does not know, by their place in the document (a department dropped for
 /// another problem must not shift the indices).
 fn unknown_benchmarks(document: &Value, table: &BenchmarkTable) -> Vec<FieldError> {
-    let departments = document
-        .get("departments")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
+    let departments = document.get("departments").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     departments
         .iter()
         .enumerate()
@@ -109,10 +103,7 @@ fn unknown_benchmarks(document: &Value, table: &BenchmarkTable) -> Vec<FieldErro
             let key = dept.get("benchmark")?.as_str()?;
             table.get(key).is_none().then(|| FieldError {
                 path: format!("departments[{i}].benchmark"),
-                message: format!(
-                    "is not a known benchmark; use null or one of: {}",
-                    table.keys()
-                ),
+                message: format!("is not a known benchmark; use null or one of: {}", table.keys()),
             })
         })
         .collect()
@@ -131,12 +122,7 @@ pub fn evaluate(scenario: &Scenario, table: &BenchmarkTable) -> Result<Report, V
         horizon: horizon(&monthly, model.discount_rate),
         payback_months: payback_months(&monthly),
         scenarios: scenarios(&model, &ranges, &low_is_worse),
-        risk: simulate(
-            &model,
-            &ranges,
-            scenario.uncertainty.draws,
-            scenario.uncertainty.seed,
-        ),
+        risk: simulate(&model, &ranges, scenario.uncertainty.draws, scenario.uncertainty.seed),
         warnings: warnings(scenario, &model, &annual),
         annual,
         monthly,
@@ -145,11 +131,7 @@ pub fn evaluate(scenario: &Scenario, table: &BenchmarkTable) -> Result<Report, V
     })
 }
 
-fn department_results(
-    scenario: &Scenario,
-    model: &Model,
-    total_benefit: f64,
-) -> Vec<DepartmentResult> {
+fn department_results(scenario: &Scenario, model: &Model, total_benefit: f64) -> Vec<DepartmentResult> {
     scenario
         .departments
         .iter()

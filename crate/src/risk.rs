@@ -34,9 +34,7 @@ pub fn simulate(model: &Model, ranges: &Ranges, draws: u64, seed: u64) -> Option
     let mut sample = model.clone();
     let mut rois = Vec::with_capacity(usize::try_from(draws).unwrap_or(0));
     for _ in 0..draws {
-        ranges.set_all(model, &mut sample, |_, range| {
-            range.triangular(unit(&mut rng))
-        });
+        ranges.set_all(model, &mut sample, |_, range| range.triangular(unit(&mut rng)));
         if let Some(roi) = Annual::of(&sample).roi_percent {
             rois.push(roi);
         }

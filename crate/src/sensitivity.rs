@@ -28,15 +28,8 @@ pub struct Sensitivity {
 /// The ranking, largest swing first, and — in [`Ranges::iter`] order — whether each input's low end
 /// gives the lower annual net benefit.
 pub fn rank(model: &Model, ranges: &Ranges) -> (Vec<Sensitivity>, Vec<bool>) {
-    let contributions: Vec<Contribution> = model
-        .departments
-        .iter()
-        .map(|d| model.contribution(d))
-        .collect();
-    let total = contributions
-        .iter()
-        .copied()
-        .fold(Contribution::default(), |a, b| a + b);
+    let contributions: Vec<Contribution> = model.departments.iter().map(|d| model.contribution(d)).collect();
+    let total = contributions.iter().copied().fold(Contribution::default(), |a, b| a + b);
     let mut bars = Vec::new();
     let mut directions = Vec::new();
     for (input, range) in ranges.iter() {

@@ -22,20 +22,9 @@ pub struct Range {
 
 impl Range {
     /// The band's ends around `value` when there is a band and the value was not typed; else value ± spread.
-    fn around(
-        value: f64,
-        band: Option<Band>,
-        typed: bool,
-        spread: f64,
-        min: f64,
-        max: f64,
-    ) -> Self {
+    fn around(value: f64, band: Option<Band>, typed: bool, spread: f64, min: f64, max: f64) -> Self {
         match band {
-            Some(b) if !typed => Self {
-                low: bound(b.low, min, max),
-                expected: value,
-                high: bound(b.high, min, max),
-            },
+            Some(b) if !typed => Self { low: bound(b.low, min, max), expected: value, high: bound(b.high, min, max) },
             _ => Self::spread(value, spread, min, max),
         }
     }
@@ -50,11 +39,7 @@ impl Range {
 
     /// A draw from the triangular distribution (low, mode = expected, high), given `u` uniform in [0, 1).
     pub fn triangular(&self, u: f64) -> f64 {
-        let (a, c, b) = (
-            self.low,
-            bound(self.expected, self.low, self.high),
-            self.high,
-        );
+        let (a, c, b) = (self.low, bound(self.expected, self.low, self.high), self.high);
         if b <= a {
             return a;
         }
@@ -67,11 +52,7 @@ impl Range {
 
     /// `value` relative to the expected value (1 when the expected value is 0).
     fn factor(&self, value: f64) -> f64 {
-        if self.expected == 0.0 {
-            1.0
-        } else {
-            value / self.expected
-        }
+        if self.expected == 0.0 { 1.0 } else { value / self.expected }
     }
 }
 
@@ -140,14 +121,7 @@ impl Ranges {
             .map(|d| {
                 [
                     Range::around(d.active_rate, d.rate_band, d.rate_typed, spread, 0.0, 1.0),
-                    Range::around(
-                        d.hours,
-                        d.hours_band,
-                        d.hours_typed,
-                        spread,
-                        0.0,
-                        model.hours_per_week,
-                    ),
+                    Range::around(d.hours, d.hours_band, d.hours_typed, spread, 0.0, model.hours_per_week),
                     Range::spread(model.hourly_cost(d), spread, 0.0, f64::MAX),
                 ]
             })
@@ -161,65 +135,33 @@ impl Ranges {
 
     /// Every range with its input, departments first.
     pub fn iter(&self) -> impl Iterator<Item = (Input, Range)> + '_ {
-        let per_department =
-            self.departments
-                .iter()
-                .enumerate()
-                .flat_map(|(i, [rate, hours, cost])| {
-                    [
-                        (Input::ActiveRate(i), *rate),
-                        (Input::Hours(i), *hours),
-                        (Input::HourlyCost(i), *cost),
-                    ]
-                });
-        per_department.chain([
-            (Input::Weeks, self.weeks),
-            (Input::TotalCost, self.total_cost),
-        ])
+        let per_department = self.departments.iter().enumerate().flat_map(|(i, [rate, hours, cost])| {
+            [(Input::ActiveRate(i), *rate), (Input::Hours(i), *hours), (Input::HourlyCost(i), *cost)]
+        });
+        per_department.chain([(Input::Weeks, self.weeks), (Input::TotalCost, self.total_cost)])
     }
 
     /// Sets one department input of `dept` (a copy of `base`) to `value`.
-    pub fn set_department(
-        &self,
-        input: Input,
-        value: f64,
-        base: &DepartmentModel,
-        dept: &mut DepartmentModel,
-    ) {
+    pub fn set_department(&self, input: Input, value: f64, base: &DepartmentModel, dept: &mut DepartmentModel) {
         match input {
             Input::ActiveRate(_) => dept.active_rate = value,
             Input::Hours(_) => dept.hours = value,
-            Input::HourlyCost(i) => {
-                dept.labour = base.labour.scaled(self.departments[i][2].factor(value))
-            }
+            Input::HourlyCost(i) => dept.labour = base.labour.scaled(self.departments[i][2].factor(value)),
             Input::Weeks | Input::TotalCost => {}
         }
     }
 
     /// Sets every input of `target` (a copy of `base`) to the value `pick` chooses from its range.
-    pub fn set_all(
-        &self,
-        base: &Model,
-        target: &mut Model,
-        mut pick: impl FnMut(Input, &Range) -> f64,
-    ) {
-        for (i, (ranges, (from, to))) in self
-            .departments
-            .iter()
-            .zip(base.departments.iter().zip(target.departments.iter_mut()))
-            .enumerate()
+    pub fn set_all(&self, base: &Model, target: &mut Model, mut pick: impl FnMut(Input, &Range) -> f64) {
+        for (i, (ranges, (from, to))) in
+            self.departments.iter().zip(base.departments.iter().zip(target.departments.iter_mut())).enumerate()
         {
             to.active_rate = pick(Input::ActiveRate(i), &ranges[0]);
             to.hours = pick(Input::Hours(i), &ranges[1]);
-            to.labour = from
-                .labour
-                .scaled(ranges[2].factor(pick(Input::HourlyCost(i), &ranges[2])));
+            to.labour = from.labour.scaled(ranges[2].factor(pick(Input::HourlyCost(i), &ranges[2])));
         }
         target.weeks = pick(Input::Weeks, &self.weeks);
-        target.cost_factor = base.cost_factor
-            * self
-                .total_cost
-                .factor(pick(Input::TotalCost, &self.total_cost));
+        target.cost_factor = base.cost_factor * self.total_cost.factor(pick(Input::TotalCost, &self.total_cost));
     }
 }
 
@@ -242,13 +184,7 @@ pub fn annual_with(
         }
         Input::Weeks | Input::TotalCost => {
             let mut varied = model.clone();
-            ranges.set_all(model, &mut varied, |which, range| {
-                if which == input {
-                    value
-                } else {
-                    range.expected
-                }
-            });
+            ranges.set_all(model, &mut varied, |which, range| if which == input { value } else { range.expected });
             Annual::of(&varied)
         }
     }
@@ -309,19 +245,12 @@ pub fn scenarios(model: &Model, ranges: &Ranges, low_is_worse: &[bool]) -> Scena
     let at = |pessimistic: bool| {
         let mut varied = model.clone();
         ranges.set_all(model, &mut varied, |input, r| {
-            let worse = low_is_worse
-                .get(input.position(departments))
-                .copied()
-                .unwrap_or(true);
+            let worse = low_is_worse.get(input.position(departments)).copied().unwrap_or(true);
             if worse == pessimistic { r.low } else { r.high }
         });
         Outcome::of(&varied)
     };
-    Scenarios {
-        low: at(true),
-        expected: Outcome::of(model),
-        high: at(false),
-    }
+    Scenarios { low: at(true), expected: Outcome::of(model), high: at(false) }
 }
 
 #[cfg(test)]

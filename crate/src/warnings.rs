@@ -27,11 +27,7 @@ pub struct Warning {
 }
 
 fn warning(code: &str, path: &str, message: &str) -> Warning {
-    Warning {
-        code: code.into(),
-        path: path.into(),
-        message: message.into(),
-    }
+    Warning { code: code.into(), path: path.into(), message: message.into() }
 }
 
 /// The warnings for a scenario and its resolved model and annual figures.
@@ -59,12 +55,7 @@ pub fn warnings(scenario: &Scenario, model: &Model, annual: &Annual) -> Vec<Warn
             "Fewer licensed seats than trained employees: some trained people cannot use Claude.",
         ));
     }
-    for (i, (dept, m)) in scenario
-        .departments
-        .iter()
-        .zip(&model.departments)
-        .enumerate()
-    {
+    for (i, (dept, m)) in scenario.departments.iter().zip(&model.departments).enumerate() {
         let path = index("departments", i);
         if dept.headcount == 0 {
             out.push(warning(
@@ -73,18 +64,14 @@ pub fn warnings(scenario: &Scenario, model: &Model, annual: &Annual) -> Vec<Warn
                 "This department has no one in it and adds nothing.",
             ));
         }
-        if m.hours_band
-            .is_some_and(|b| m.hours > b.high * HOURS_FAR_ABOVE)
-        {
+        if m.hours_band.is_some_and(|b| m.hours > b.high * HOURS_FAR_ABOVE) {
             out.push(warning(
                 "hoursFarAboveBenchmark",
                 &join(&path, "hoursSavedPerWeek"),
                 "Hours saved are more than 50% above the top of this department's benchmark band; check how they were measured.",
             ));
         }
-        if m.rate_band
-            .is_some_and(|b| m.active_rate > b.high + RATE_FAR_ABOVE)
-        {
+        if m.rate_band.is_some_and(|b| m.active_rate > b.high + RATE_FAR_ABOVE) {
             out.push(warning(
                 "activeRateFarAboveBenchmark",
                 &join(&path, "activeRate"),

@@ -21,16 +21,9 @@ const LISTED_IN_MESSAGE: usize = 3;
 /// a number); values JSON cannot hold at all (BigInt, cycles) are an error.
 fn json_from(value: &JsValue, what: &str) -> Result<Value, JsValue> {
     let unreadable = |message: String| {
-        error(
-            &format!("The {what} is not plain JSON data"),
-            &[FieldError {
-                path: String::new(),
-                message,
-            }],
-        )
+        error(&format!("The {what} is not plain JSON data"), &[FieldError { path: String::new(), message }])
     };
-    let text = js_sys::JSON::stringify(value)
-        .map_err(|e| unreadable(js_sys::Error::from(e).message().into()))?;
+    let text = js_sys::JSON::stringify(value).map_err(|e| unreadable(js_sys::Error::from(e).message().into()))?;
     let text = text.as_string().unwrap_or_default();
     serde_json::from_str(&text).map_err(|_| unreadable("it is undefined or not an object".into()))
 }
@@ -54,10 +47,7 @@ fn error(summary: &str, problems: &[FieldError]) -> JsValue {
         message.push_str(&problem.message);
     }
     if problems.len() > LISTED_IN_MESSAGE {
-        message.push_str(&format!(
-            "; and {} more",
-            problems.len() - LISTED_IN_MESSAGE
-        ));
+        message.push_str(&format!("; and {} more", problems.len() - LISTED_IN_MESSAGE));
     }
     let err = js_sys::Error::new(&message);
     let list = to_js(&problems);
@@ -80,9 +70,7 @@ fn table(benchmarks: Option<JsValue>) -> Result<BenchmarkTable, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let table = table(benchmarks)?;
     let document = json_from(&scenario, "scenario")?;
@@ -96,9 +84,7 @@ pub fn evaluate(
 #[wasm_bindgen(unchecked_return_type = "Assessment")]
 pub fn assess(
     #[wasm_bindgen(unchecked_param_type = "Measurements")] measurements: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let table = table(benchmarks)?;
     let document = json_from(&measurements, "measurements")?;
@@ -125,8 +111,8 @@ pub fn encode_scenario(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
 ) -> Result<String, JsValue> {
     let document = json_from(&scenario, "scenario")?;
-    let scenario = Scenario::from_json(&document)
-        .map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
+    let scenario =
+        Scenario::from_json(&document).map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
     Ok(link::encode(&scenario))
 }
 

@@ -10,8 +10,9 @@ use crate::fields::FieldError;
 
 mod reader;
 mod rules;
+mod table;
 
-pub use rules::{RULES, Rule};
+pub use table::{Advice, RULES, Rule};
 
 /// Declares the metric list once: the [`Metric`] names, the [`Metrics`] a person measured and the
 /// [`MetricResults`] they get back, so the three can never disagree.
@@ -289,10 +290,7 @@ pub struct Assessment {
 
 /// Reads and assesses a measurements document against `table`; fails with every problem found,
 /// unknown benchmark keys included.
-pub fn assess_json(
-    document: &Value,
-    table: &BenchmarkTable,
-) -> Result<Assessment, Vec<FieldError>> {
+pub fn assess_json(document: &Value, table: &BenchmarkTable) -> Result<Assessment, Vec<FieldError>> {
     let measurements = Measurements::from_json(document);
     let unknown: Vec<FieldError> = match &measurements {
         Ok(m) => m
@@ -303,10 +301,7 @@ pub fn assess_json(
                 let key = d.benchmark.as_deref()?;
                 table.get(key).is_none().then(|| FieldError {
                     path: format!("departments[{i}].benchmark"),
-                    message: format!(
-                        "is not a known benchmark; use null or one of: {}",
-                        table.keys()
-                    ),
+                    message: format!("is not a known benchmark; use null or one of: {}", table.keys()),
                 })
             })
             .collect(),

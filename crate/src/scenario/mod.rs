@@ -80,10 +80,7 @@ pub struct Ramp {
 
 impl Ramp {
     /// 4.5 / 6.5: the midpoints of the sources' Day-30 (3–6 h) and Day-90 (5–8 h) bands, to 4 places.
-    pub const DEFAULT: Ramp = Ramp {
-        day30_factor: 0.6923,
-        full_by_month: 3,
-    };
+    pub const DEFAULT: Ramp = Ramp { day30_factor: 0.6923, full_by_month: 3 };
 }
 
 /// One department of the trained cohort.
@@ -195,11 +192,7 @@ pub struct Uncertainty {
 
 impl Default for Uncertainty {
     fn default() -> Self {
-        Self {
-            spread: 0.2,
-            draws: 10_000,
-            seed: 1,
-        }
+        Self { spread: 0.2, draws: 10_000, seed: 1 }
     }
 }
 
@@ -208,11 +201,7 @@ impl Scenario {
     pub fn from_json(value: &Value) -> Result<Self, Vec<FieldError>> {
         let mut problems = Problems::default();
         let scenario = reader::read(value, &mut problems);
-        if problems.is_empty() {
-            Ok(scenario)
-        } else {
-            Err(problems.into_vec())
-        }
+        if problems.is_empty() { Ok(scenario) } else { Err(problems.into_vec()) }
     }
 
     /// Reads what is valid in a scenario document and lists what was dropped (for damaged links).
@@ -224,8 +213,7 @@ impl Scenario {
 
     /// Licensed seats: as stated, else the total headcount.
     pub fn seat_count(&self) -> u64 {
-        self.seats
-            .unwrap_or_else(|| self.departments.iter().map(|d| d.headcount).sum())
+        self.seats.unwrap_or_else(|| self.departments.iter().map(|d| d.headcount).sum())
     }
 }
 
@@ -260,14 +248,8 @@ impl Default for Scenario {
                     label: "Training programme (content and instructors)".into(),
                     amount: 60_000.0,
                 }],
-                monthly: vec![CostItem {
-                    label: "Programme management and measurement".into(),
-                    amount: 2_000.0,
-                }],
-                per_seat_monthly: vec![CostItem {
-                    label: "Claude licence".into(),
-                    amount: 30.0,
-                }],
+                monthly: vec![CostItem { label: "Programme management and measurement".into(), amount: 2_000.0 }],
+                per_seat_monthly: vec![CostItem { label: "Claude licence".into(), amount: 30.0 }],
                 training_hours_per_person: 6.0,
                 learning_curve_hours_per_person: 4.0,
             },
