@@ -24,6 +24,9 @@ cargo test
 step "release build"
 bash scripts/build.sh
 
+step "TypeScript declarations: a usage file type-checks against pkg/*.d.ts"
+tsc -p tests/types/tsconfig.json
+
 step "wasm tests across the JS boundary, headless Chromium"
 wasm-pack test --headless --chrome
 

@@ -101,11 +101,12 @@ fn custom_benchmarks_extend_the_table() {
     let scenario = to_js(
         &json!({ "version": 1, "departments": [ { "name": "People", "benchmark": "hr", "headcount": 10, "hourlyCost": 50 } ] }),
     );
-    let report = to_json(&evaluate(scenario, Some(custom)).expect("hr is known"));
+    let report = to_json(&evaluate(scenario, Some(custom.unchecked_into())).expect("hr is known"));
     assert_eq!(report["departments"][0]["activeRate"], json!(0.5));
     assert_eq!(to_json(&benchmarks())["benchmarks"].as_array().map(Vec::len), Some(6));
-    let (_, paths) =
-        error_parts(evaluate(default_scenario(), Some(to_js(&json!({ "version": 3 })))).expect_err("bad table"));
+    let (_, paths) = error_parts(
+        evaluate(default_scenario(), Some(to_js(&json!({ "version": 3 })).unchecked_into())).expect_err("bad table"),
+    );
     assert_eq!(paths, ["version", "benchmarks"]);
 }
 

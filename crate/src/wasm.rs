@@ -14,6 +14,13 @@ use wasm_bindgen::prelude::*;
 use crate::fields::FieldError;
 use crate::{BenchmarkTable, Scenario, link};
 
+#[wasm_bindgen]
+extern "C" {
+    /// A benchmark table from JavaScript, typed in the `.d.ts` as the generated `BenchmarkTable`.
+    #[wasm_bindgen(typescript_type = "BenchmarkTable")]
+    pub type BenchmarkTableArg;
+}
+
 /// How many problems the error message lists before "and N more".
 const LISTED_IN_MESSAGE: usize = 3;
 
@@ -57,8 +64,8 @@ fn error(summary: &str, problems: &[FieldError]) -> JsValue {
 }
 
 /// The benchmark table to use: the built-in one, with the caller's rows laid over it if given.
-fn table(benchmarks: Option<JsValue>) -> Result<BenchmarkTable, JsValue> {
-    match benchmarks.filter(|b| !b.is_undefined() && !b.is_null()) {
+fn table(benchmarks: Option<BenchmarkTableArg>) -> Result<BenchmarkTable, JsValue> {
+    match benchmarks.map(JsValue::from) {
         None => Ok(BenchmarkTable::default()),
         Some(custom) => BenchmarkTable::with_overrides(&json_from(&custom, "benchmark table")?)
             .map_err(|problems| error("The benchmark table is invalid", &problems)),
@@ -70,7 +77,7 @@ fn table(benchmarks: Option<JsValue>) -> Result<BenchmarkTable, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<JsValue>,
+    benchmarks: Option<BenchmarkTableArg>,
 ) -> Result<JsValue, JsValue> {
     let table = table(benchmarks)?;
     let document = json_from(&scenario, "scenario")?;
@@ -84,7 +91,7 @@ pub fn evaluate(
 #[wasm_bindgen(unchecked_return_type = "Assessment")]
 pub fn assess(
     #[wasm_bindgen(unchecked_param_type = "Measurements")] measurements: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BenchmarkTable | undefined")] benchmarks: Option<JsValue>,
+    benchmarks: Option<BenchmarkTableArg>,
 ) -> Result<JsValue, JsValue> {
     let table = table(benchmarks)?;
     let document = json_from(&measurements, "measurements")?;
