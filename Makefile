@@ -13,7 +13,8 @@ build: tools            ## build the release package into pkg/
 tools:                  ## install missing tools (wasm32 target, wasm-pack, wasm-bindgen-cli, npm packages, Chromium)
 	bash scripts/install-tools.sh
 
-bench-engine: build     ## time evaluate() in headless Chromium
+bench-engine: build     ## time evaluate(): the core natively, then through the wasm boundary in Chromium
+	cargo bench --bench native
 	node bench/engine.mjs
 
 clean:
