@@ -207,7 +207,8 @@ fn invalid_documents_report_every_problem() {
             "metrics.activeUsageRate",
             "metrics.satisfaction",
             "departments[0].name",
-            "departments[0].metrics.hoursSavedPerWeek"
+            "departments[0].metrics.hoursSavedPerWeek",
+            "departments[1].benchmark"
         ]
     );
     let unknown = assess_json(

@@ -169,6 +169,23 @@ impl BenchmarkTable {
     }
 }
 
+/// `departments[i].benchmark` keys of a raw document that `table` does not know. It reads the document
+/// itself, so the indices stay right even when another problem makes a reader drop a department.
+pub fn unknown_department_benchmarks(document: &Value, table: &BenchmarkTable) -> Vec<FieldError> {
+    let departments = document.get("departments").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    departments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, dept)| {
+            let key = dept.get("benchmark")?.as_str()?;
+            table.get(key).is_none().then(|| FieldError {
+                path: format!("departments[{i}].benchmark"),
+                message: format!("is not a known benchmark; use null or one of: {}", table.keys()),
+            })
+        })
+        .collect()
+}
+
 static DEFAULT_GENERAL: Benchmark = Benchmark {
     key: String::new(),
     label: String::new(),

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::benchmarks::{BenchmarkTable, Compared};
+use crate::benchmarks::{BenchmarkTable, Compared, unknown_department_benchmarks};
 use crate::fields::FieldError;
 use crate::model::Model;
 use crate::projection::{Annual, Horizon, Month, Returns, first_year, horizon, payback_months, project, ratio};
@@ -81,7 +81,7 @@ pub struct Comparison {
 /// Reads, validates and evaluates a scenario document against `table`; fails with every problem found,
 /// unknown benchmark keys included.
 pub fn evaluate_json(document: &Value, table: &BenchmarkTable) -> Result<Report, Vec<FieldError>> {
-    let unknown = unknown_benchmarks(document, table);
+    let unknown = unknown_department_benchmarks(document, table);
     match Scenario::from_json(document) {
         Ok(scenario) if unknown.is_empty() => evaluate(&scenario, table),
         Ok(_) => Err(unknown),
@@ -90,23 +90,6 @@ pub fn evaluate_json(document: &Value, table: &BenchmarkTable) -> Result<Report,
             Err(problems)
         }
     }
-}
-
-/// Benchmark keys the table does not know, by their place in the document (a department dropped for
-/// another problem must not shift the indices).
-fn unknown_benchmarks(document: &Value, table: &BenchmarkTable) -> Vec<FieldError> {
-    let departments = document.get("departments").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-    departments
-        .iter()
-        .enumerate()
-        .filter_map(|(i, dept)| {
-            let key = dept.get("benchmark")?.as_str()?;
-            table.get(key).is_none().then(|| FieldError {
-                path: format!("departments[{i}].benchmark"),
-                message: format!("is not a known benchmark; use null or one of: {}", table.keys()),
-            })
-        })
-        .collect()
 }
 
 /// Evaluates a scenario against `table`; fails when a department names an unknown benchmark.

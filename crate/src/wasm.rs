@@ -72,6 +72,20 @@ fn table(benchmarks: Option<BenchmarkTableArg>) -> Result<BenchmarkTable, JsValu
     }
 }
 
+/// Reads the `what` document `input`, runs `run` on it against the benchmark table, and returns its
+/// result as a plain object or throws its problems.
+fn with_table<T: Serialize>(
+    input: &JsValue,
+    what: &str,
+    benchmarks: Option<BenchmarkTableArg>,
+    run: impl FnOnce(&Value, &BenchmarkTable) -> Result<T, Vec<FieldError>>,
+) -> Result<JsValue, JsValue> {
+    let table = table(benchmarks)?;
+    let document = json_from(input, what)?;
+    let result = run(&document, &table).map_err(|problems| error(&invalid(what, &problems), &problems))?;
+    Ok(to_js(&result))
+}
+
 /// Projects a scenario: annual and first-year figures, monthly projection, payback, NPV, scenarios,
 /// Monte Carlo risk, sensitivity and warnings. `benchmarks` optionally extends the built-in table.
 #[wasm_bindgen(unchecked_return_type = "Report")]
@@ -79,11 +93,7 @@ pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     benchmarks: Option<BenchmarkTableArg>,
 ) -> Result<JsValue, JsValue> {
-    let table = table(benchmarks)?;
-    let document = json_from(&scenario, "scenario")?;
-    let report = crate::evaluate_json(&document, &table)
-        .map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
-    Ok(to_js(&report))
+    with_table(&scenario, "scenario", benchmarks, crate::evaluate_json)
 }
 
 /// Judges measured results at a checkpoint: each metric green/amber/red, flags with diagnosis and
@@ -93,11 +103,7 @@ pub fn assess(
     #[wasm_bindgen(unchecked_param_type = "Measurements")] measurements: JsValue,
     benchmarks: Option<BenchmarkTableArg>,
 ) -> Result<JsValue, JsValue> {
-    let table = table(benchmarks)?;
-    let document = json_from(&measurements, "measurements")?;
-    let assessment = crate::assess_json(&document, &table)
-        .map_err(|problems| error(&invalid("measurements document", &problems), &problems))?;
-    Ok(to_js(&assessment))
+    with_table(&measurements, "measurements document", benchmarks, crate::assess_json)
 }
 
 /// The scenario a new visitor starts from.

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::benchmarks::{BenchmarkTable, Compared};
+use crate::benchmarks::{BenchmarkTable, Compared, unknown_department_benchmarks};
 use crate::fields::FieldError;
 
 mod reader;
@@ -291,26 +291,14 @@ pub struct Assessment {
 /// Reads and assesses a measurements document against `table`; fails with every problem found,
 /// unknown benchmark keys included.
 pub fn assess_json(document: &Value, table: &BenchmarkTable) -> Result<Assessment, Vec<FieldError>> {
-    let measurements = Measurements::from_json(document);
-    let unknown: Vec<FieldError> = match &measurements {
-        Ok(m) => m
-            .departments
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| {
-                let key = d.benchmark.as_deref()?;
-                table.get(key).is_none().then(|| FieldError {
-                    path: format!("departments[{i}].benchmark"),
-                    message: format!("is not a known benchmark; use null or one of: {}", table.keys()),
-                })
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    match measurements {
-        Ok(m) if unknown.is_empty() => Ok(assess(&m, table)),
+    let unknown = unknown_department_benchmarks(document, table);
+    match Measurements::from_json(document) {
+        Ok(measurements) if unknown.is_empty() => Ok(assess(&measurements, table)),
         Ok(_) => Err(unknown),
-        Err(problems) => Err(problems),
+        Err(mut problems) => {
+            problems.extend(unknown);
+            Err(problems)
+        }
     }
 }
 
