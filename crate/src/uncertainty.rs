@@ -12,7 +12,7 @@ use crate::projection::{Annual, payback_months, project};
 /// A low / expected / high range of one input.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Range {
-    /// The pessimistic-or-not lower value.
+    /// The lower end.
     pub low: f64,
     /// The value the projection uses.
     pub expected: f64,
