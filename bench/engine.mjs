@@ -1,6 +1,7 @@
 // Times `evaluate` in headless Chromium on the release build (pkg/), as a browser user would run it.
 //
 //   node bench/engine.mjs            (after scripts/build.sh; `make bench-engine` does both)
+//   ROI_PKG=/path/to/other/pkg node bench/engine.mjs    (another build, for an A/B comparison)
 //
 // Files are served to the page by request interception, so nothing touches the network. Each case runs
 // in batches after a warm-up; a batch's time divided by its calls is one sample, and the table reports
@@ -13,7 +14,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = process.env.ROI_PKG ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'pkg');
 const origin = 'http://bench.invalid';
 const types = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 
@@ -27,8 +28,8 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 try {
   await context.route(`${origin}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
-    const file = path === '/' ? null : join(root, path);
-    if (!file || !file.startsWith(join(root, 'pkg'))) return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>bench</title>' });
+    const file = path.startsWith('/pkg/') ? join(pkg, path.slice('/pkg/'.length)) : null;
+    if (!file || !file.startsWith(pkg)) return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>bench</title>' });
     const ext = file.slice(file.lastIndexOf('.'));
     return route.fulfill({ status: 200, contentType: types[ext] ?? 'application/octet-stream', body: await readFile(file) });
   });

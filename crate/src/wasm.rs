@@ -14,6 +14,10 @@ use wasm_bindgen::prelude::*;
 use crate::fields::FieldError;
 use crate::{BenchmarkTable, Scenario, link};
 
+/// Talc instead of the default dlmalloc: smaller and faster in WebAssembly (README, "Size").
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen]
 extern "C" {
     /// A benchmark table from JavaScript, typed in the `.d.ts` as the generated `BenchmarkTable`.
