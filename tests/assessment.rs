@@ -177,6 +177,7 @@ fn the_scorecard_totals_hours_over_active_users() {
 fn the_serialized_shape_is_camel_case_with_nulls_for_unknowns() {
     let a = assess(&json!({ "version": 1, "checkpointDay": 30, "metrics": { "activeUsageRate": 0.45 } }));
     let v = serde_json::to_value(&a).unwrap();
+    assert_eq!(v["version"], 1);
     assert_eq!(
         v["metrics"]["activeUsageRate"],
         json!({ "value": 0.45, "target": 0.7, "status": "red", "ruleIds": ["active-usage"] })

@@ -68,6 +68,7 @@ fn annual_figures_by_hand() {
 #[test]
 fn monthly_projection_payback_and_npv_by_hand() {
     let r = report(two_departments());
+    assert_eq!(r.version, 1);
     assert_eq!(r.monthly.len(), 25);
     // Month 0: −12,200. Each month: +72,500 / 12 − 700 = 5,341.666…
     let per_month = 72_500.0 / 12.0 - 700.0;

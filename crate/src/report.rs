@@ -18,6 +18,8 @@ use crate::warnings::{Warning, warnings};
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Report {
+    /// Document version, always 1 (SPEC 1: every document carries it, so an exported report can be read later).
+    pub version: u32,
     /// A steady-state year with all one-time costs in it.
     pub annual: Annual,
     /// Months 0–12 of the projection, ramp included.
@@ -101,6 +103,7 @@ pub fn evaluate(scenario: &Scenario, table: &BenchmarkTable) -> Result<Report, V
     let (sensitivity, low_is_worse) = rank(&model, &ranges);
     let departments = department_results(scenario, &model, annual.benefit);
     Ok(Report {
+        version: 1,
         first_year: first_year(&monthly),
         horizon: horizon(&monthly, model.discount_rate),
         payback_months: payback_months(&monthly),

@@ -274,6 +274,8 @@ pub struct Scorecard {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Assessment {
+    /// Document version, always 1.
+    pub version: u32,
     /// The checkpoint judged.
     pub checkpoint_day: u32,
     /// The organisation's metrics.

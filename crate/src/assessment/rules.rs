@@ -155,6 +155,7 @@ pub(super) fn assess(measurements: &Measurements, table: &BenchmarkTable) -> Ass
             _ => None,
         };
     Assessment {
+        version: 1,
         checkpoint_day: day,
         metrics,
         departments,
