@@ -10,7 +10,7 @@ use crate::projection::{Annual, Horizon, Month, Returns, first_year, horizon, pa
 use crate::risk::{Risk, simulate};
 use crate::scenario::Scenario;
 use crate::sensitivity::{Sensitivity, rank};
-use crate::uncertainty::{Ranges, Scenarios, scenarios};
+use crate::uncertainty::{Outcome, Ranges, Scenarios, scenarios};
 use crate::warnings::{Warning, warnings};
 
 /// Everything the calculator shows for one scenario.
@@ -99,15 +99,16 @@ pub fn evaluate(scenario: &Scenario, table: &BenchmarkTable) -> Result<Report, V
     let model = Model::resolve(scenario, table)?;
     let annual = Annual::of(&model);
     let monthly = project(&annual, model.ramp, model.horizon_months);
-    let ranges = Ranges::of(&model, scenario.uncertainty.spread);
+    let payback = payback_months(&monthly);
+    let ranges = Ranges::of(&model, &annual, scenario.uncertainty.spread);
     let (sensitivity, low_is_worse) = rank(&model, &ranges);
     let departments = department_results(scenario, &model, annual.benefit);
     Ok(Report {
         version: 1,
         first_year: first_year(&monthly),
         horizon: horizon(&monthly, model.discount_rate),
-        payback_months: payback_months(&monthly),
-        scenarios: scenarios(&model, &ranges, &low_is_worse),
+        payback_months: payback,
+        scenarios: scenarios(&model, &ranges, &low_is_worse, Outcome::new(&annual, payback)),
         risk: simulate(&model, &ranges, scenario.uncertainty.draws, scenario.uncertainty.seed),
         warnings: warnings(scenario, &model, &annual),
         annual,

@@ -113,8 +113,9 @@ pub struct Ranges {
 }
 
 impl Ranges {
-    /// The ranges of `model`'s inputs with relative `spread` where there is no band.
-    pub fn of(model: &Model, spread: f64) -> Self {
+    /// The ranges of `model`'s inputs (whose annual figures are `annual`) with relative `spread` where
+    /// there is no band.
+    pub fn of(model: &Model, annual: &Annual, spread: f64) -> Self {
         let departments = model
             .departments
             .iter()
@@ -129,7 +130,7 @@ impl Ranges {
         Self {
             departments,
             weeks: Range::spread(model.weeks, spread, 1.0, 52.0),
-            total_cost: Range::spread(Annual::of(model).cost, spread, 0.0, f64::MAX),
+            total_cost: Range::spread(annual.cost, spread, 0.0, f64::MAX),
         }
     }
 
@@ -210,18 +211,22 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The outcome of `model` as it stands.
-    pub fn of(model: &Model) -> Self {
-        let annual = Annual::of(model);
-        let months = project(&annual, model.ramp, model.horizon_months);
+    /// The outcome of a year's figures and the payback of their projection.
+    pub fn new(annual: &Annual, payback_months: Option<f64>) -> Self {
         Self {
             benefit: annual.benefit,
             cost: annual.cost,
             net_benefit: annual.net_benefit,
             roi_percent: annual.roi_percent,
             benefit_cost_ratio: annual.benefit_cost_ratio,
-            payback_months: payback_months(&months),
+            payback_months,
         }
+    }
+
+    /// The outcome of `model` as it stands.
+    pub fn of(model: &Model) -> Self {
+        let annual = Annual::of(model);
+        Self::new(&annual, payback_months(&project(&annual, model.ramp, model.horizon_months)))
     }
 }
 
@@ -237,10 +242,11 @@ pub struct Scenarios {
     pub high: Outcome,
 }
 
-/// The low / expected / high scenarios. `low_is_worse[input.position(..)]` tells, for each input,
-/// whether its low end gives the lower net benefit (decided by the sensitivity pass, which evaluates
-/// both ends); an input missing from it counts as low-is-worse.
-pub fn scenarios(model: &Model, ranges: &Ranges, low_is_worse: &[bool]) -> Scenarios {
+/// The low / expected / high scenarios around `expected`, the outcome of `model` as it stands.
+/// `low_is_worse[input.position(..)]` tells, for each input, whether its low end gives the lower net
+/// benefit (decided by the sensitivity pass, which evaluates both ends); an input missing from it
+/// counts as low-is-worse.
+pub fn scenarios(model: &Model, ranges: &Ranges, low_is_worse: &[bool], expected: Outcome) -> Scenarios {
     let departments = ranges.departments.len();
     let at = |pessimistic: bool| {
         let mut varied = model.clone();
@@ -250,7 +256,7 @@ pub fn scenarios(model: &Model, ranges: &Ranges, low_is_worse: &[bool]) -> Scena
         });
         Outcome::of(&varied)
     };
-    Scenarios { low: at(true), expected: Outcome::of(model), high: at(false) }
+    Scenarios { low: at(true), expected, high: at(false) }
 }
 
 #[cfg(test)]
@@ -263,7 +269,7 @@ mod tests {
         let mut scenario = Scenario::default();
         scenario.departments.push(scenario.departments[0].clone());
         let model = Model::resolve(&scenario, &BenchmarkTable::default()).expect("valid");
-        let ranges = Ranges::of(&model, 0.2);
+        let ranges = Ranges::of(&model, &Annual::of(&model), 0.2);
         for (at, (input, _)) in ranges.iter().enumerate() {
             assert_eq!(input.position(2), at, "{input:?}");
         }
