@@ -33,12 +33,20 @@ test('the default scenario shows its headline figures', async () => {
     const m = await import('./pkg/roi_calculator.js');
     await m.default();
     const r = m.evaluate(m.defaultScenario());
+    // The README's JavaScript example: 250 people instead of 100.
+    const readme = m.defaultScenario();
+    readme.departments[0].headcount = 250;
+    globalThis.readmeRoi = m.evaluate(readme).annual.roiPercent;
     return { paybackMonths: r.paybackMonths, npv: r.horizon.npv, firstYearRoiPercent: r.firstYear.roiPercent,
              probabilityPositive: r.risk.probabilityPositive };
   });
   for (const [name, value] of Object.entries(engine)) {
     assert.equal(Number(await figure(page, name).getAttribute('data-value')), value, name);
   }
+  // README: benefit 250 × 0.7 × 6.5 × 48 × $75 = $4,095,000; cost $60,000 + 250 × 10 h × $75 +
+  // 12 × ($2,000 + 250 × $30) = $361,500.
+  const readmeRoi = await page.evaluate(() => globalThis.readmeRoi);
+  assert.ok(Math.abs(readmeRoi - (4_095_000 - 361_500) / 361_500 * 100) < 1e-9, `README example: ${readmeRoi}`);
   assert.match(await figure(page, 'roiPercent').innerText(), /^740\s?%$/);
   assert.match(await figure(page, 'netBenefit').innerText(), /^\$1,443,000$/);
 
