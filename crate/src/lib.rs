@@ -18,6 +18,7 @@ pub mod benchmarks;
 pub mod fields;
 pub mod link;
 pub mod model;
+pub mod numbers;
 pub mod projection;
 pub mod report;
 pub mod risk;
