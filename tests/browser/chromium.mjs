@@ -3,6 +3,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { start } from '../../scripts/serve.mjs';
 
@@ -42,4 +44,14 @@ export async function open(context, url) {
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
   await page.goto(url);
   return { page, problems, requests };
+}
+
+/** Runs axe-core in `page` and returns its serious and critical violations as readable lines. */
+export async function accessibilityProblems(page) {
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => (await globalThis.axe.run(document)).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
-import { ARTIFACTS, launch, open } from './chromium.mjs';
+import { ARTIFACTS, accessibilityProblems, launch, open } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
@@ -75,5 +75,12 @@ test('an engine error is shown as text with every problem listed', async () => {
   assert.ok(thrown?.isError, 'a JS Error is thrown');
   assert.deepEqual(thrown.paths, ['typo', 'departments[0].headcount', 'departments[0].activeRate']);
   assert.match(thrown.message, /^The scenario has 3 problems: /);
+  await page.close();
+});
+
+test('the page has no serious or critical accessibility violations (axe-core)', async () => {
+  const { page } = await open(browser.context, `${browser.origin}/`);
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.deepEqual(await accessibilityProblems(page), []);
   await page.close();
 });
