@@ -14,6 +14,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod assessment;
+pub mod assumptions;
 pub mod benchmarks;
 pub mod fields;
 pub mod link;
