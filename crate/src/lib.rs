@@ -17,6 +17,7 @@ pub mod assessment;
 pub mod assumptions;
 pub mod benchmarks;
 pub mod editor;
+pub mod export;
 pub mod fields;
 pub mod link;
 pub mod model;
