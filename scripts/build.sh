@@ -11,3 +11,8 @@ size() { printf '  %-28s %8d bytes  %7d gzipped\n' "$1" "$(wc -c < "$1")" "$(gzi
 echo "Transfer sizes:"
 size pkg/roi_calculator_bg.wasm
 size pkg/roi_calculator.js
+size www/roi-calculator.js
+size www/roi-calculator.css
+total=$(cat pkg/roi_calculator_bg.wasm pkg/roi_calculator.js www/roi-calculator.js www/roi-calculator.css | wc -c)
+gz=0; for f in pkg/roi_calculator_bg.wasm pkg/roi_calculator.js www/roi-calculator.js www/roi-calculator.css; do gz=$((gz + $(gzip -9 -c "$f" | wc -c))); done
+printf '  %-28s %8d bytes  %7d gzipped\n' "widget, all four files" "$total" "$gz"

@@ -96,8 +96,9 @@ pub fn parse_number(text: &str, style: &NumberStyle) -> Result<f64, NumberError>
         plain.push('.');
         plain.push_str(&fraction_digits);
     }
-    // serde_json's float parser is already in the WebAssembly build and rounds exactly.
-    serde_json::from_str::<f64>(&plain).map_err(|_| not_a_number)
+    // serde_json's float parser is already in the WebAssembly build and rounds exactly. Parsing into a
+    // `Value` (not `f64`) keeps serde's type-mismatch messages, and the float formatter they use, out.
+    serde_json::from_str::<serde_json::Value>(&plain).ok().and_then(|v| v.as_f64()).ok_or(not_a_number)
 }
 
 /// The digits of an integer part, checking its grouping: groups after the first have two or three

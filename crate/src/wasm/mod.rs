@@ -12,6 +12,8 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::fields::FieldError;
+
+mod widget;
 use crate::{BenchmarkTable, Scenario, link};
 
 /// Talc instead of the default dlmalloc: smaller and faster in WebAssembly (README, "Size").
