@@ -35,12 +35,16 @@ class RoiCalculator extends HTMLElement {
   #widget = null;
   #scenario = null;
   #generation = 0;
+  #settling = 0;
 
   constructor() {
     super();
     const forward = (event) => {
       const path = event.target?.dataset?.path;
-      if (path) this.#call(() => this.#widget?.input(path, event.target.value));
+      if (path) {
+        this.#call(() => this.#widget?.input(path, event.target.value));
+        this.#edited();
+      }
     };
     this.#root.addEventListener('input', forward);
     this.#root.addEventListener('change', (event) => { if (event.target.tagName === 'SELECT') forward(event); });
@@ -49,6 +53,7 @@ class RoiCalculator extends HTMLElement {
       if (!button) return;
       const index = button.dataset.index === undefined ? undefined : Number(button.dataset.index);
       this.#call(() => this.#widget?.action(button.dataset.action, index));
+      this.#edited();
     });
   }
 
@@ -61,6 +66,12 @@ class RoiCalculator extends HTMLElement {
 
   /** The report of that scenario, or null before the first render. */
   get report() { return this.#widget?.report ?? null; }
+
+  /** After an edit: once the person pauses, the widget completes the Monte Carlo the keystrokes skipped. */
+  #edited() {
+    clearTimeout(this.#settling);
+    this.#settling = setTimeout(() => this.#call(() => this.#widget?.settle()), 120);
+  }
 
   /** Runs a call into the widget; a thrown error becomes a `roi-error` event, never an uncaught one. */
   #call(run) {
@@ -87,6 +98,7 @@ class RoiCalculator extends HTMLElement {
       this.#widget?.free();
       this.#widget = widget;
       this.dataset.ready = 'true';
+      performance.mark('roi-ready');
     });
   }
 

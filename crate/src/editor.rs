@@ -4,6 +4,7 @@
 //! validator reports (`departments[2].headcount`), so an error lands beside the field that caused it.
 //! An edit that parses and validates is committed and the report recomputed; one that does not stays
 //! as a draft with its message — nothing typed is lost, and the last valid report stays on screen.
+//! Edits recompute everything but the Monte Carlo, which [`Editor::settle`] completes when typing pauses.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,7 @@ use serde_json::{Map, Value, json};
 use crate::benchmarks::BenchmarkTable;
 use crate::fields::FieldError;
 use crate::numbers::{NumberStyle, parse_number};
-use crate::report::{Report, evaluate};
+use crate::report::{Report, evaluate, evaluate_without_risk};
 use crate::scenario::Scenario;
 
 /// Fields typed as percentages (`85` or `85%` means 0.85).
@@ -38,6 +39,7 @@ pub struct Editor {
     report: Report,
     table: BenchmarkTable,
     drafts: BTreeMap<String, Draft>,
+    risk_pending: bool,
 }
 
 impl Editor {
@@ -45,7 +47,7 @@ impl Editor {
     pub fn new(scenario: &Scenario, table: BenchmarkTable) -> Result<Self, Vec<FieldError>> {
         let report = evaluate(scenario, &table)?;
         let document = serde_json::to_value(scenario).unwrap_or_else(|_| json!({}));
-        Ok(Self { document, report, table, drafts: BTreeMap::new() })
+        Ok(Self { document, report, table, drafts: BTreeMap::new(), risk_pending: false })
     }
 
     /// The scenario as last committed.
@@ -140,10 +142,32 @@ impl Editor {
         true
     }
 
-    /// Validates and evaluates `trial`; on success it becomes the document and its report the report.
+    /// Completes the report's Monte Carlo after edits; returns true when there was one to complete.
+    pub fn settle(&mut self) -> bool {
+        if !self.risk_pending {
+            return false;
+        }
+        self.risk_pending = false;
+        match Scenario::from_json(&self.document).map(|scenario| evaluate(&scenario, &self.table)) {
+            Ok(Ok(report)) => {
+                self.report = report;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// True while the report lacks the Monte Carlo of the latest edit.
+    pub fn risk_pending(&self) -> bool {
+        self.risk_pending
+    }
+
+    /// Validates and evaluates `trial` (all but the Monte Carlo); on success it becomes the document and
+    /// its report the report.
     fn commit(&mut self, trial: Value) -> Result<(), Vec<FieldError>> {
         let scenario = Scenario::from_json(&trial)?;
-        self.report = evaluate(&scenario, &self.table)?;
+        self.report = evaluate_without_risk(&scenario, &self.table)?;
+        self.risk_pending = scenario.uncertainty.draws > 0;
         self.document = trial;
         Ok(())
     }
@@ -291,6 +315,18 @@ mod tests {
         assert!(e.drafts().len() == 1);
         assert!(e.remove_department(1));
         assert!(!e.remove_department(0), "the last department stays");
+    }
+
+    #[test]
+    fn the_monte_carlo_is_completed_when_typing_pauses() {
+        let mut e = editor();
+        assert!(e.report().risk.is_some(), "a new editor has the full report");
+        assert!(e.type_into("departments[0].headcount", "120", &NumberStyle::english()));
+        assert!(e.risk_pending() && e.report().risk.is_none());
+        assert!(e.settle());
+        let full = crate::evaluate(&Scenario::from_json(e.document()).expect("valid"), &BenchmarkTable::default());
+        assert_eq!(Some(e.report()), full.as_ref().ok());
+        assert!(!e.settle(), "nothing left to complete");
     }
 
     #[test]

@@ -60,12 +60,20 @@ test('the default scenario shows its headline figures', async () => {
 test('typing updates the figures; a mistyped value is kept with a message and the figures stay', async () => {
   const { page, problems } = await open(browser.context, `${browser.origin}/`);
   await ready(page);
+  await page.evaluate(() => {
+    globalThis.announced = [];
+    document.querySelector('roi-calculator').addEventListener('roi-change', (e) => globalThis.announced.push(e.detail.report.risk));
+  });
   const people = page.getByLabel('People');
   await people.fill('');
   await people.pressSequentially('250');
   // (4,095,000 − 361,500) / 361,500 × 100.
   await page.waitForFunction(() => document.querySelector('roi-calculator').report.annual.roiPercent !== 740);
   assert.ok(Math.abs(await value(page, 'roiPercent') - (4_095_000 - 361_500) / 361_500 * 100) < 1e-9);
+  // Keystrokes skip the Monte Carlo; once typing pauses it is completed and announced.
+  await page.waitForFunction(() => globalThis.announced.length > 0);
+  const announced = await page.evaluate(() => globalThis.announced);
+  assert.ok(announced.every((risk) => risk?.draws === 10_000 && risk.p10 <= risk.p90), JSON.stringify(announced));
 
   await people.fill('12.5');
   assert.equal(await people.inputValue(), '12.5', 'what was typed stays in the field');

@@ -117,9 +117,9 @@ impl Widget {
     pub fn input(&mut self, path: &str, text: &str) -> Result<(), JsValue> {
         let changed = self.editor.type_into(path, text, &self.style);
         self.refresh()?;
-        if changed {
+        if changed && !self.editor.risk_pending() {
             self.announce("roi-change")?;
-        } else if let Some(draft) = self.editor.draft(path) {
+        } else if let Some(draft) = self.editor.draft(path).filter(|_| !changed) {
             let detail = Object::new();
             let _ = Reflect::set(&detail, &"path".into(), &path.into());
             let _ = Reflect::set(&detail, &"message".into(), &draft.message.as_str().into());
@@ -140,6 +140,17 @@ impl Widget {
         };
         if changed {
             self.render()?;
+            if !self.editor.risk_pending() {
+                self.announce("roi-change")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Typing has paused: completes the Monte Carlo of the latest edits and announces the full report.
+    pub fn settle(&mut self) -> Result<(), JsValue> {
+        if self.editor.settle() {
+            self.refresh()?;
             self.announce("roi-change")?;
         }
         Ok(())
