@@ -4,7 +4,7 @@
 // nothing is fetched from anywhere else.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { ARTIFACTS, accessibilityProblems, launch, open } from './chromium.mjs';
 
 let browser;
@@ -110,6 +110,47 @@ test('a share link reopens the same scenario in a fresh browser context', async 
   assert.equal(await reopened.locator('legend').nth(1).innerText(), 'Legal & Compliance <script>', 'user text is shown as text');
   assert.equal(await reopened.getByLabel('Active use').nth(1).inputValue(), '60');
   await second.close();
+});
+
+test('share and keep: link and embed snippet copied, CSV and JSON downloaded', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: browser.origin });
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  await page.getByLabel('Name').fill('=SUM(A1:A9)');
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('Link copied.').waitFor();
+  const link = await clipboard();
+  assert.match(link, new RegExp(`^${browser.origin}/#v1\\.[A-Za-z0-9_-]+$`));
+  const reopened = await page.evaluate(async (hash) => {
+    const m = await import('./pkg/roi_calculator.js');
+    return m.decodeScenario(hash).scenario.departments[0].name;
+  }, new URL(link).hash);
+  assert.equal(reopened, '=SUM(A1:A9)');
+
+  await page.getByRole('button', { name: 'Copy embed snippet' }).click();
+  await page.getByText('Embed snippet copied.').waitFor();
+  const snippet = await clipboard();
+  assert.ok(snippet.startsWith(`<script type="module" src="${browser.origin}/roi-calculator.js"></script>`), snippet);
+  assert.match(snippet, /<roi-calculator config="\{&quot;version&quot;:1,/);
+
+  const fileOf = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  };
+  const departments = await fileOf('Departments (CSV)');
+  assert.equal(departments.name, 'roi-departments.csv');
+  const [header, row] = departments.text.split('\r\n');
+  assert.ok(header.startsWith('department,headcount,hourly cost,active rate,'), header);
+  assert.ok(row.startsWith("'=SUM(A1:A9),100,75.0,0.7,6.5,"), `a formula is defused: ${row}`);
+  const monthly = await fileOf('Monthly projection (CSV)');
+  assert.equal(monthly.text.trim().split('\r\n').length, 38, 'a header and months 0 to 36');
+  const json = JSON.parse((await fileOf('Scenario and report (JSON)')).text);
+  assert.equal(json.version, 1);
+  assert.equal(json.report.annual.roiPercent, 740);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test('an engine error is a JS Error listing every problem', async () => {

@@ -142,6 +142,32 @@ pub fn decode_scenario(link: &str) -> Result<JsValue, JsValue> {
     Ok(to_js(&decoded))
 }
 
+/// What a page offers for download and sharing, for a scenario: `departmentsCsv`, `monthlyCsv`
+/// (spreadsheet-safe), `json` (scenario and report), and the `embed` snippet for a widget served
+/// from `scriptUrl`.
+#[wasm_bindgen(js_name = exportScenario, unchecked_return_type = "{ departmentsCsv: string, monthlyCsv: string, json: string, embed: string }")]
+pub fn export_scenario(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(js_name = scriptUrl)] script_url: &str,
+) -> Result<JsValue, JsValue> {
+    let document = json_from(&scenario, "scenario")?;
+    let scenario =
+        Scenario::from_json(&document).map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
+    let report = crate::evaluate(&scenario, &BenchmarkTable::default())
+        .map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
+    let out = js_sys::Object::new();
+    let json = serde_json::to_string_pretty(&crate::export::download_json(&scenario, &report)).unwrap_or_default();
+    for (key, text) in [
+        ("departmentsCsv", crate::export::departments_csv(&report)),
+        ("monthlyCsv", crate::export::monthly_csv(&report)),
+        ("json", json),
+        ("embed", crate::export::embed_snippet(script_url, &scenario)),
+    ] {
+        let _ = js_sys::Reflect::set(&out, &JsValue::from_str(key), &JsValue::from_str(&text));
+    }
+    Ok(out.into())
+}
+
 /// "The scenario has 3 problems", for error messages.
 fn invalid(what: &str, problems: &[FieldError]) -> String {
     match problems.len() {
