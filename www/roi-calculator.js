@@ -29,7 +29,7 @@ function numberLocale(requested) {
 }
 
 class RoiCalculator extends HTMLElement {
-  static observedAttributes = ['currency', 'locale', 'config'];
+  static observedAttributes = ['currency', 'locale', 'config', 'mode', 'benchmarks'];
 
   #root = this.attachShadow({ mode: 'open' });
   #widget = null;
@@ -58,7 +58,12 @@ class RoiCalculator extends HTMLElement {
   }
 
   connectedCallback() { this.#start(); }
-  attributeChangedCallback() { if (this.isConnected) this.#start(); }
+  attributeChangedCallback(name) {
+    if (!this.isConnected) return;
+    // A new mode keeps what was entered; everything else starts the widget again from its inputs.
+    if (name === 'mode' && this.#widget) this.#call(() => this.#widget.setMode(this.#mode()));
+    else this.#start();
+  }
 
   /** The scenario as last validly edited (or as set, before the engine has loaded). */
   get scenario() { return this.#widget?.scenario ?? this.#scenario; }
@@ -66,6 +71,14 @@ class RoiCalculator extends HTMLElement {
 
   /** The report of that scenario, or null before the first render. */
   get report() { return this.#widget?.report ?? null; }
+
+  /** Measure mode's measurements as last validly entered, or null before the first render. */
+  get measurements() { return this.#widget?.measurements ?? null; }
+
+  /** Their assessment (statuses, flags, adoption, scorecard), or null before the first render. */
+  get assessment() { return this.#widget?.assessment ?? null; }
+
+  #mode() { return this.getAttribute('mode') === 'measure' ? 'measure' : 'project'; }
 
   /** After an edit: once the person pauses, the widget completes the Monte Carlo the keystrokes skipped. */
   #edited() {
@@ -78,7 +91,7 @@ class RoiCalculator extends HTMLElement {
     try {
       run();
     } catch (error) {
-      this.dispatchEvent(new CustomEvent('roi-error', { detail: { message: error.message, errors: error.errors ?? [] }, bubbles: true, composed: true }));
+      this.#fail(error.message, error.errors ?? []);
     }
   }
 
@@ -87,6 +100,7 @@ class RoiCalculator extends HTMLElement {
     const [sheet] = await Promise.all([stylesheet, engine]);
     let scenario = this.#scenario;
     if (!scenario) scenario = await this.#configured();
+    const table = await this.#benchmarks();
     if (generation !== this.#generation) return;
     scenario = structuredClone(scenario ?? defaultScenario());
     const currency = this.getAttribute('currency');
@@ -94,12 +108,28 @@ class RoiCalculator extends HTMLElement {
     const { locale, decimal, group } = numberLocale(this.getAttribute('locale') ?? scenario.locale);
     this.#root.adoptedStyleSheets = [sheet];
     this.#call(() => {
-      const widget = new Widget(this, this.#root, scenario, locale, decimal, group);
+      const widget = new Widget(this, this.#root, scenario, locale, decimal, group, this.#mode(), table);
       this.#widget?.free();
       this.#widget = widget;
       this.dataset.ready = 'true';
       performance.mark('roi-ready');
     });
+  }
+
+  /** The benchmark table of the `benchmarks` attribute (the URL of a JSON table), laid over the built-in one. */
+  async #benchmarks() {
+    const url = this.getAttribute('benchmarks')?.trim();
+    if (!url) return undefined;
+    try {
+      return await (await fetch(new URL(url, document.baseURI))).json();
+    } catch (error) {
+      this.#fail(`The benchmarks attribute could not be read: ${error.message}`);
+      return undefined;
+    }
+  }
+
+  #fail(message, errors = []) {
+    this.dispatchEvent(new CustomEvent('roi-error', { detail: { message, errors }, bubbles: true, composed: true }));
   }
 
   /** The scenario of the `config` attribute: inline JSON, or the URL of a JSON file. */
@@ -109,7 +139,7 @@ class RoiCalculator extends HTMLElement {
     try {
       return config.startsWith('{') ? JSON.parse(config) : await (await fetch(new URL(config, document.baseURI))).json();
     } catch (error) {
-      this.dispatchEvent(new CustomEvent('roi-error', { detail: { message: `The config attribute could not be read: ${error.message}`, errors: [] }, bubbles: true, composed: true }));
+      this.#fail(`The config attribute could not be read: ${error.message}`);
       return null;
     }
   }

@@ -1,73 +1,42 @@
-//! The Rust side of `<roi-calculator>`: state, validation and rendering (issue 3, first slice).
+//! The Rust side of `<roi-calculator>`: state, validation and rendering.
 //!
 //! The JavaScript shell (`www/roi-calculator.js`) owns the custom element and its shadow root and
 //! forwards what the person does — `input(path, text)` and `action(name, index)`; everything else is
-//! decided here. The DOM is built once; a keystroke updates only what derives from it (figures, band
-//! statuses, messages, assumptions), so focus and caret are never disturbed. User text is only ever
-//! set as text, never parsed as HTML. Numbers are formatted by the browser's `Intl.NumberFormat`.
-//! `build` constructs the DOM; this module holds the state and keeps the derived parts up to date.
+//! decided here. The DOM is built once per mode; a keystroke updates only what derives from it (figures,
+//! statuses, charts, messages), so focus and caret are never disturbed. User text is only ever set as
+//! text, never parsed as HTML. Numbers are formatted by the browser's `Intl.NumberFormat`.
+//!
+//! `project` and `measure` build and refresh the two modes, `charts` draws the SVG charts that
+//! [`crate::charts`] lays out, `dom` holds the shared building blocks.
 
-use js_sys::{Array, Function, Intl, Object, Reflect};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Document, HtmlElement, ShadowRoot};
 
-use super::{json_from, to_js};
-use crate::assumptions::{ValueKind, assumptions};
-use crate::benchmarks::{BandStatus, BenchmarkTable};
-use crate::editor::Editor;
-use crate::model::Model;
+use super::{BenchmarkTableArg, json_from, to_js};
+use crate::benchmarks::BenchmarkTable;
+use crate::editor::{Editor, MeasureEditor};
 use crate::numbers::NumberStyle;
 use crate::scenario::Scenario;
 
-/// The headline figures: key, label, definition shown on hover and focus.
-const FIGURES: [(&str, &str, &str); 6] = [
-    ("roiPercent", "Net ROI, steady-state year", "(annual benefit − first-year cost) ÷ first-year cost"),
-    ("benefitCostRatio", "Benefit–cost ratio", "annual benefit ÷ first-year cost"),
-    ("netBenefit", "Net benefit a year", "annual benefit − first-year cost"),
-    ("paybackMonths", "Payback", "months until the cumulative net benefit stays at or above zero"),
-    ("firstYearRoiPercent", "Net ROI, first 12 months", "months 0–12 of the projection, with the adoption ramp"),
-    ("npv", "NPV over the horizon", "net present value, each year discounted at the discount rate"),
-];
+mod charts;
+mod dom;
+mod format;
+mod measure;
+mod project;
 
-/// The editable columns of a department row: field, heading, whether it is typed as a percentage.
-const COLUMNS: [(&str, &str, bool); 4] = [
-    ("headcount", "People", false),
-    ("hourlyCost", "Hourly cost", false),
-    ("activeRate", "Active use", true),
-    ("hoursSavedPerWeek", "Hours saved a week", false),
-];
+use format::Formats;
 
-/// Number formatters of the reader's locale and the scenario's currency.
-struct Formats {
-    money: Function,
-    percent: Function,
-    decimal: Function,
-    plain: Function,
+/// What the widget is for: projecting a programme's return, or judging what was measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Project,
+    Measure,
 }
 
-impl Formats {
-    fn new(locale: &str, currency: &str) -> Self {
-        let make = |options: &[(&str, JsValue)]| {
-            let object = Object::new();
-            for (key, value) in options {
-                let _ = Reflect::set(&object, &JsValue::from_str(key), value);
-            }
-            Intl::NumberFormat::new(&Array::of1(&JsValue::from_str(locale)), &object).format()
-        };
-        Self {
-            money: make(&[
-                ("style", "currency".into()),
-                ("currency", currency.into()),
-                ("maximumFractionDigits", 0.into()),
-            ]),
-            percent: make(&[("style", "percent".into()), ("maximumFractionDigits", 1.into())]),
-            decimal: make(&[("maximumFractionDigits", 1.into())]),
-            plain: make(&[("maximumFractionDigits", 6.into()), ("useGrouping", false.into())]),
-        }
-    }
-
-    fn show(format: &Function, x: f64) -> String {
-        format.call1(&JsValue::NULL, &JsValue::from_f64(x)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+impl Mode {
+    fn from_name(name: &str) -> Self {
+        if name.eq_ignore_ascii_case("measure") { Self::Measure } else { Self::Project }
     }
 }
 
@@ -77,7 +46,9 @@ pub struct Widget {
     host: HtmlElement,
     root: ShadowRoot,
     document: Document,
+    mode: Mode,
     editor: Editor,
+    measure: MeasureEditor,
     table: BenchmarkTable,
     style: NumberStyle,
     formats: Formats,
@@ -85,9 +56,11 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Renders `scenario` into `root`, the shadow root of `host`. `locale` is a tag the browser
-    /// accepted; `decimal` and `group` are its separators (from `Intl.NumberFormat#formatToParts`).
+    /// Renders `scenario` into `root`, the shadow root of `host`, in `mode` (`project` or `measure`).
+    /// `locale` is a tag the browser accepted; `decimal` and `group` are its separators (from
+    /// `Intl.NumberFormat#formatToParts`); `benchmarks` optionally extends the built-in table.
     #[wasm_bindgen(constructor)]
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         host: HtmlElement,
         root: ShadowRoot,
@@ -95,12 +68,15 @@ impl Widget {
         locale: &str,
         decimal: &str,
         group: &str,
+        mode: &str,
+        benchmarks: Option<BenchmarkTableArg>,
     ) -> Result<Widget, JsValue> {
+        let table = super::table(benchmarks)?;
         let scenario = Scenario::from_json(&json_from(&scenario, "scenario")?)
             .map_err(|problems| super::error(&super::invalid("scenario", &problems), &problems))?;
-        let table = BenchmarkTable::default();
         let editor = Editor::new(&scenario, table.clone())
             .map_err(|problems| super::error("The scenario cannot be shown", &problems))?;
+        let measure = MeasureEditor::for_scenario(editor.document(), table.clone());
         let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
         let style = NumberStyle {
             decimal: decimal.chars().next().unwrap_or('.'),
@@ -108,41 +84,71 @@ impl Widget {
             currency: None,
         };
         let formats = Formats::new(locale, &scenario.currency);
-        let widget = Widget { host, root, document, editor, table, style, formats };
+        let mode = Mode::from_name(mode);
+        let widget = Widget { host, root, document, mode, editor, measure, table, style, formats };
         widget.render()?;
         Ok(widget)
     }
 
     /// The person typed `text` into the field at `path`.
     pub fn input(&mut self, path: &str, text: &str) -> Result<(), JsValue> {
-        let changed = self.editor.type_into(path, text, &self.style);
-        self.refresh()?;
-        if changed && !self.editor.risk_pending() {
-            self.announce("roi-change")?;
-        } else if let Some(draft) = self.editor.draft(path).filter(|_| !changed) {
+        let (changed, draft) = match self.mode {
+            Mode::Project => (self.editor.type_into(path, text, &self.style), self.editor.drafts().get(path)),
+            Mode::Measure => (self.measure.type_into(path, text, &self.style), self.measure.drafts().get(path)),
+        };
+        if !changed && let Some(draft) = draft {
             let detail = Object::new();
             let _ = Reflect::set(&detail, &"path".into(), &path.into());
             let _ = Reflect::set(&detail, &"message".into(), &draft.message.as_str().into());
             self.dispatch("roi-error", &detail)?;
         }
+        self.refresh()?;
+        if changed && !self.editor.risk_pending() {
+            self.announce()?;
+        }
         Ok(())
     }
 
-    /// A button was pressed: `add-department`, or `remove-department` with its `index`.
+    /// A button was pressed: `add:<list>` (`add:departments`, `add:costs.monthly`…), `remove:<list>`
+    /// with the item's `index`, or `mode:project` / `mode:measure`.
     pub fn action(&mut self, name: &str, index: Option<u32>) -> Result<(), JsValue> {
-        let changed = match (name, index) {
-            ("add-department", _) => {
+        let (verb, target) = name.split_once(':').unwrap_or((name, ""));
+        let index = index.map(|i| i as usize);
+        let changed = match (self.mode, verb, index) {
+            (_, "mode", _) => {
+                self.mode = Mode::from_name(target);
+                self.render()?;
+                return self.focus_mode_switch();
+            }
+            (Mode::Project, "add", _) if target == "departments" => {
                 let n = self.editor.report().departments.len() + 1;
                 self.editor.add_department(&format!("Department {n}"))
             }
-            ("remove-department", Some(i)) => self.editor.remove_department(i as usize),
+            (Mode::Project, "add", _) => self.editor.add_cost(target),
+            (Mode::Project, "remove", Some(i)) => self.editor.remove(target, i),
+            (Mode::Measure, "add", _) => {
+                let n = self.measure.assessment().departments.len() + 1;
+                self.measure.add_department(&format!("Department {n}"))
+            }
+            (Mode::Measure, "remove", Some(i)) => self.measure.remove_department(i),
             _ => false,
         };
         if changed {
             self.render()?;
             if !self.editor.risk_pending() {
-                self.announce("roi-change")?;
+                self.announce()?;
             }
+        }
+        Ok(())
+    }
+
+    /// Shows `mode` (`project` or `measure`), keeping what was entered in both.
+    #[wasm_bindgen(js_name = setMode)]
+    pub fn set_mode(&mut self, mode: &str) -> Result<(), JsValue> {
+        let mode = Mode::from_name(mode);
+        if mode != self.mode {
+            self.mode = mode;
+            self.render()?;
         }
         Ok(())
     }
@@ -151,7 +157,7 @@ impl Widget {
     pub fn settle(&mut self) -> Result<(), JsValue> {
         if self.editor.settle() {
             self.refresh()?;
-            self.announce("roi-change")?;
+            self.announce()?;
         }
         Ok(())
     }
@@ -167,130 +173,78 @@ impl Widget {
     pub fn report(&self) -> JsValue {
         to_js(self.editor.report())
     }
-}
 
-mod build;
-
-impl Widget {
-    /// Updates everything derived from the report and the drafts.
-    fn refresh(&self) -> Result<(), JsValue> {
-        let report = self.editor.report();
-        let f = &self.formats;
-        let percent_of = |x: f64| Formats::show(&f.percent, x / 100.0);
-        let figures: [(&str, Option<f64>, String); 6] = [
-            ("roiPercent", report.annual.roi_percent, report.annual.roi_percent.map(percent_of).unwrap_or_default()),
-            (
-                "benefitCostRatio",
-                report.annual.benefit_cost_ratio,
-                report
-                    .annual
-                    .benefit_cost_ratio
-                    .map(|x| format!("{}×", Formats::show(&f.decimal, x)))
-                    .unwrap_or_default(),
-            ),
-            ("netBenefit", Some(report.annual.net_benefit), Formats::show(&f.money, report.annual.net_benefit)),
-            (
-                "paybackMonths",
-                report.payback_months,
-                report.payback_months.map(|x| format!("{} months", Formats::show(&f.decimal, x))).unwrap_or_default(),
-            ),
-            (
-                "firstYearRoiPercent",
-                report.first_year.roi_percent,
-                report.first_year.roi_percent.map(percent_of).unwrap_or_default(),
-            ),
-            ("npv", Some(report.horizon.npv), Formats::show(&f.money, report.horizon.npv)),
-        ];
-        for (key, value, text) in figures {
-            if let Some(output) = self.root.query_selector(&format!("output[data-figure=\"{key}\"]"))? {
-                output.set_text_content(Some(if value.is_some() { &text } else { "—" }));
-                let raw = value.and_then(|v| js_sys::Number::from(v).to_string_with_radix(10).ok()).map(String::from);
-                output.set_attribute("data-value", &raw.unwrap_or_default())?;
-            }
-        }
-        if let Some(status) = self.root.query_selector(".status")? {
-            let drafts = self.editor.drafts().len();
-            status.set_text_content(Some(&match drafts {
-                0 => String::new(),
-                1 => "One field needs attention; the figures are from the last valid entry.".to_owned(),
-                n => format!("{n} fields need attention; the figures are from the last valid entries."),
-            }));
-        }
-        for (i, dept) in report.departments.iter().enumerate() {
-            if let Some(legend) = self.root.query_selector(&format!("legend[data-legend=\"{i}\"]"))? {
-                legend.set_text_content(Some(&dept.name));
-            }
-            let notes = [
-                ("activeRate", dept.benchmark.as_ref().map(|b| (b.active_rate, true))),
-                ("hoursSavedPerWeek", dept.benchmark.as_ref().map(|b| (b.hours_saved_per_week, false))),
-            ];
-            for (key, compared) in notes {
-                let id = format!("departments-{i}--{key}-note");
-                let text = compared.map_or_else(String::new, |(c, percent)| {
-                    let show =
-                        |x: f64| if percent { Formats::show(&f.percent, x) } else { Formats::show(&f.decimal, x) };
-                    let status = match c.status {
-                        BandStatus::Below => "below",
-                        BandStatus::Within => "within",
-                        BandStatus::Above => "above",
-                    };
-                    let unit = if percent { "" } else { " h" };
-                    format!("Benchmark {}–{}{unit}: {status}", show(c.low), show(c.high))
-                });
-                if let Some(note) = self.root.get_element_by_id(&id) {
-                    note.set_text_content(Some(&text));
-                }
-            }
-        }
-        let errors = self.root.query_selector_all(".error")?;
-        for i in 0..errors.length() {
-            if let Some(error) = errors.item(i) {
-                error.set_text_content(None);
-            }
-        }
-        for (path, draft) in self.editor.drafts() {
-            let id = path.replace(['[', ']', '.'], "-");
-            if let Some(error) = self.root.get_element_by_id(&format!("{id}-error")) {
-                // Validator messages follow a path ("… must be"); beside their field they start a sentence.
-                let mut chars = draft.message.chars();
-                // ASCII is exact for these English messages, and `to_uppercase` would add Unicode's case tables.
-                let message: String = chars
-                    .next()
-                    .map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())
-                    .unwrap_or_default();
-                error.set_text_content(Some(&message));
-            }
-        }
-        self.refresh_assumptions()
+    /// The measurements as last validly entered in measure mode.
+    #[wasm_bindgen(getter, unchecked_return_type = "Measurements")]
+    pub fn measurements(&self) -> JsValue {
+        to_js(self.measure.document())
     }
 
-    fn refresh_assumptions(&self) -> Result<(), JsValue> {
-        let Some(list) = self.root.query_selector(".assumption-list")? else { return Ok(()) };
-        let Ok(scenario) = Scenario::from_json(self.editor.document()) else { return Ok(()) };
-        let Ok(model) = Model::resolve(&scenario, &self.table) else { return Ok(()) };
-        list.replace_children_with_node_0();
-        for assumption in assumptions(&scenario, &model, &self.editor.report().annual) {
-            let mut text = assumption.text.to_owned();
-            for (slot, value) in assumption.values.iter().enumerate() {
-                let shown = match value.kind {
-                    ValueKind::Money => Formats::show(&self.formats.money, value.value),
-                    ValueKind::Percent => Formats::show(&self.formats.percent, value.value),
-                    ValueKind::Hours => format!("{} hours", Formats::show(&self.formats.decimal, value.value)),
-                    ValueKind::Number => Formats::show(&self.formats.decimal, value.value),
-                };
-                text = text.replace(&format!("{{{slot}}}"), &shown);
-            }
-            list.append_child(self.element("li", "", Some(&text))?.as_ref())?;
+    /// Their assessment: statuses, flags with actions, department adoption, scorecard.
+    #[wasm_bindgen(getter, unchecked_return_type = "Assessment")]
+    pub fn assessment(&self) -> JsValue {
+        to_js(self.measure.assessment())
+    }
+}
+
+impl Widget {
+    /// Builds the whole widget for the current mode.
+    fn render(&self) -> Result<(), JsValue> {
+        self.root.replace_children_with_node_0();
+        let main = self.element("div", "widget", None)?;
+        main.set_attribute("part", "widget")?;
+        main.set_attribute("data-mode", if self.mode == Mode::Project { "project" } else { "measure" })?;
+        main.append_child(self.mode_switch()?.as_ref())?;
+        match self.mode {
+            Mode::Project => self.build_project(&main)?,
+            Mode::Measure => self.build_measure(&main)?,
+        }
+        self.root.append_child(&main)?;
+        self.refresh()
+    }
+
+    /// Updates everything derived from the current results and drafts.
+    fn refresh(&self) -> Result<(), JsValue> {
+        match self.mode {
+            Mode::Project => self.refresh_project(),
+            Mode::Measure => self.refresh_measure(),
+        }
+    }
+
+    /// The two buttons that switch between projecting and measuring.
+    fn mode_switch(&self) -> Result<web_sys::Element, JsValue> {
+        let nav = self.element("div", "modes", None)?;
+        nav.set_attribute("role", "group")?;
+        nav.set_attribute("aria-label", "What to do")?;
+        for (mode, name, text) in
+            [(Mode::Project, "project", "Project the return"), (Mode::Measure, "measure", "Judge measured results")]
+        {
+            let button = self.button(text, "mode", &format!("mode:{name}"), None, None)?;
+            button.set_attribute("aria-pressed", if mode == self.mode { "true" } else { "false" })?;
+            nav.append_child(&button)?;
+        }
+        Ok(nav)
+    }
+
+    /// After switching modes by keyboard, focus stays on the pressed switch.
+    fn focus_mode_switch(&self) -> Result<(), JsValue> {
+        if let Some(button) = self.root.query_selector(".modes button[aria-pressed=\"true\"]")? {
+            button.unchecked_into::<HtmlElement>().focus()?;
         }
         Ok(())
     }
 
-    /// Dispatches `name` on the host with the scenario and report.
-    fn announce(&self, name: &str) -> Result<(), JsValue> {
+    /// Dispatches `roi-change` on the host with the scenario and report (and, in measure mode, the
+    /// measurements and their assessment).
+    fn announce(&self) -> Result<(), JsValue> {
         let detail = Object::new();
         let _ = Reflect::set(&detail, &"scenario".into(), &self.scenario());
         let _ = Reflect::set(&detail, &"report".into(), &self.report());
-        self.dispatch(name, &detail)
+        if self.mode == Mode::Measure {
+            let _ = Reflect::set(&detail, &"measurements".into(), &self.measurements());
+            let _ = Reflect::set(&detail, &"assessment".into(), &self.assessment());
+        }
+        self.dispatch("roi-change", &detail)
     }
 
     fn dispatch(&self, name: &str, detail: &JsValue) -> Result<(), JsValue> {

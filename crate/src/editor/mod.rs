@@ -6,31 +6,31 @@
 //! as a draft with its message — nothing typed is lost, and the last valid report stays on screen.
 //! Edits recompute everything but the Monte Carlo, which [`Editor::settle`] completes when typing pauses.
 
-use std::collections::BTreeMap;
-
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::benchmarks::BenchmarkTable;
 use crate::fields::FieldError;
-use crate::numbers::{NumberStyle, parse_number};
+use crate::numbers::NumberStyle;
 use crate::report::{Report, evaluate, evaluate_without_risk};
 use crate::scenario::Scenario;
 
-/// Fields typed as percentages (`85` or `85%` means 0.85).
-const PERCENT_FIELDS: &[&str] = &["activeRate", "attribution", "confidence", "discountRate", "day30Factor", "spread"];
-/// Fields typed as text.
-const TEXT_FIELDS: &[&str] = &["name", "label", "currency", "locale", "benchmark"];
-/// Fields that may be left empty, which restores their default.
-const OPTIONAL_FIELDS: &[&str] = &["activeRate", "hoursSavedPerWeek", "seats", "locale", "benchmark"];
+mod document;
+mod measure;
 
-/// What a person typed into a field that could not be used yet, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draft {
-    /// The text as typed.
-    pub text: String,
-    /// What is wrong with it.
-    pub message: String,
-}
+pub use document::{Draft, Drafts};
+use document::{FieldKinds, edit, list_at, renumber};
+pub use measure::MeasureEditor;
+
+/// How a scenario's fields are typed.
+const SCENARIO_FIELDS: FieldKinds = FieldKinds {
+    percent: &["activeRate", "attribution", "confidence", "discountRate", "day30Factor", "spread"],
+    text: &["name", "label", "currency", "locale", "benchmark"],
+    optional: &["activeRate", "hoursSavedPerWeek", "seats", "locale", "benchmark"],
+};
+
+/// The cost lists a person can add lines to, and what a new line is called.
+const COST_LISTS: [(&str, &str); 3] =
+    [("costs.oneTime", "One-time cost"), ("costs.monthly", "Monthly cost"), ("costs.perSeatMonthly", "Licence")];
 
 /// A scenario being edited, with its latest valid report.
 #[derive(Debug, Clone)]
@@ -38,7 +38,7 @@ pub struct Editor {
     document: Value,
     report: Report,
     table: BenchmarkTable,
-    drafts: BTreeMap<String, Draft>,
+    drafts: Drafts,
     risk_pending: bool,
 }
 
@@ -47,7 +47,7 @@ impl Editor {
     pub fn new(scenario: &Scenario, table: BenchmarkTable) -> Result<Self, Vec<FieldError>> {
         let report = evaluate(scenario, &table)?;
         let document = serde_json::to_value(scenario).unwrap_or_else(|_| json!({}));
-        Ok(Self { document, report, table, drafts: BTreeMap::new(), risk_pending: false })
+        Ok(Self { document, report, table, drafts: Drafts::new(), risk_pending: false })
     }
 
     /// The scenario as last committed.
@@ -66,47 +66,27 @@ impl Editor {
     }
 
     /// Every draft, by path.
-    pub fn drafts(&self) -> &BTreeMap<String, Draft> {
+    pub fn drafts(&self) -> &Drafts {
         &self.drafts
     }
 
     /// Sets the field at `path` from what was typed; returns true when the report changed.
     pub fn type_into(&mut self, path: &str, text: &str, style: &NumberStyle) -> bool {
-        let key = path.rsplit(['.', '[']).next().unwrap_or(path);
-        let value = match read_typed(key, text, style) {
-            Ok(value) => value,
-            Err(message) => {
-                self.drafts.insert(path.to_owned(), Draft { text: text.to_owned(), message });
-                return false;
-            }
-        };
-        let mut trial = self.document.clone();
-        if !set_path(&mut trial, path, value) {
-            self.drafts
-                .insert(path.to_owned(), Draft { text: text.to_owned(), message: "This field does not exist.".into() });
-            return false;
-        }
-        match self.commit(trial) {
-            Ok(()) => {
-                self.drafts.remove(path);
-                true
-            }
-            Err(problems) => {
-                let message = problems
-                    .iter()
-                    .find(|p| p.path == path)
-                    .or_else(|| problems.first())
-                    .map_or_else(String::new, |p| p.message.clone());
-                self.drafts.insert(path.to_owned(), Draft { text: text.to_owned(), message });
-                false
-            }
-        }
+        let Self { document, report, table, drafts, risk_pending } = self;
+        let mut accepted = None;
+        edit(document, drafts, &SCENARIO_FIELDS, path, text, style, |trial| {
+            accepted = Some((check(&trial, table)?, trial));
+            Ok(())
+        });
+        let Some(((new_report, pending), trial)) = accepted else { return false };
+        (*report, *risk_pending, *document) = (new_report, pending, trial);
+        true
     }
 
     /// Adds a department like the last one, named `name`; returns false if the scenario is full.
     pub fn add_department(&mut self, name: &str) -> bool {
         let mut trial = self.document.clone();
-        let Some(list) = trial.get_mut("departments").and_then(Value::as_array_mut) else { return false };
+        let Some(list) = list_at(&mut trial, "departments") else { return false };
         let mut copy = list.last().cloned().unwrap_or_else(|| json!({}));
         if let Some(fields) = copy.as_object_mut() {
             fields.insert("name".into(), json!(name));
@@ -116,29 +96,39 @@ impl Editor {
         self.commit(trial).is_ok()
     }
 
-    /// Removes department `index` (never the last one left), with any drafts typed into it.
-    pub fn remove_department(&mut self, index: usize) -> bool {
+    /// Adds an empty line (amount 0) to a cost list (`costs.oneTime`, `costs.monthly`,
+    /// `costs.perSeatMonthly`); returns false for any other list or when the list is full.
+    pub fn add_cost(&mut self, list: &str) -> bool {
+        let Some((_, label)) = COST_LISTS.iter().find(|(path, _)| *path == list) else { return false };
         let mut trial = self.document.clone();
-        let Some(list) = trial.get_mut("departments").and_then(Value::as_array_mut) else { return false };
-        if list.len() <= 1 || index >= list.len() {
+        let Some(costs) = trial.as_object_mut().map(|doc| doc.entry("costs").or_insert_with(|| json!({}))) else {
+            return false;
+        };
+        let Some(lines) = costs.as_object_mut().map(|c| c.entry(&list["costs.".len()..]).or_insert_with(|| json!([])))
+        else {
+            return false;
+        };
+        let Some(lines) = lines.as_array_mut() else { return false };
+        lines.push(json!({ "label": label, "amount": 0.0 }));
+        self.commit(trial).is_ok()
+    }
+
+    /// Removes item `index` of the list at `list` (`departments`, or a cost list), with any drafts
+    /// typed into it. The last department stays: a scenario needs one.
+    pub fn remove(&mut self, list: &str, index: usize) -> bool {
+        if list != "departments" && !COST_LISTS.iter().any(|(path, _)| *path == list) {
             return false;
         }
-        list.remove(index);
+        let mut trial = self.document.clone();
+        let Some(items) = list_at(&mut trial, list) else { return false };
+        if index >= items.len() || (list == "departments" && items.len() <= 1) {
+            return false;
+        }
+        items.remove(index);
         if self.commit(trial).is_err() {
             return false;
         }
-        // Drafts of later departments move up one place; those of the removed one go.
-        let moved: BTreeMap<String, Draft> = std::mem::take(&mut self.drafts)
-            .into_iter()
-            .filter_map(|(path, draft)| match department_index(&path) {
-                Some(i) if i == index => None,
-                Some(i) if i > index => {
-                    Some((path.replacen(&format!("departments[{i}]"), &format!("departments[{}]", i - 1), 1), draft))
-                }
-                _ => Some((path, draft)),
-            })
-            .collect();
-        self.drafts = moved;
+        renumber(&mut self.drafts, list, index);
         true
     }
 
@@ -165,82 +155,16 @@ impl Editor {
     /// Validates and evaluates `trial` (all but the Monte Carlo); on success it becomes the document and
     /// its report the report.
     fn commit(&mut self, trial: Value) -> Result<(), Vec<FieldError>> {
-        let scenario = Scenario::from_json(&trial)?;
-        self.report = evaluate_without_risk(&scenario, &self.table)?;
-        self.risk_pending = scenario.uncertainty.draws > 0;
+        (self.report, self.risk_pending) = check(&trial, &self.table)?;
         self.document = trial;
         Ok(())
     }
 }
 
-/// The JSON value of `text` typed into a field named `key`.
-fn read_typed(key: &str, text: &str, style: &NumberStyle) -> Result<Value, String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() && OPTIONAL_FIELDS.contains(&key) {
-        return Ok(Value::Null);
-    }
-    if TEXT_FIELDS.contains(&key) {
-        return Ok(json!(trimmed));
-    }
-    let number = parse_number(trimmed, style).map_err(|e| e.to_string())?;
-    Ok(json!(if PERCENT_FIELDS.contains(&key) { number / 100.0 } else { number }))
-}
-
-/// The index of the department a path is in (`departments[3].name` → 3).
-fn department_index(path: &str) -> Option<usize> {
-    path.strip_prefix("departments[")?.split(']').next()?.parse().ok()
-}
-
-/// Sets `value` at `path` (`costs.oneTime[0].amount`) in `document`; `null` removes an optional key.
-/// Returns false when the path's parent does not exist.
-fn set_path(document: &mut Value, path: &str, value: Value) -> bool {
-    let mut segments: Vec<Segment<'_>> = Vec::new();
-    for part in path.split('.') {
-        let (key, indices) = part.split_once('[').map_or((part, ""), |(k, rest)| (k, rest));
-        if !key.is_empty() {
-            segments.push(Segment::Key(key));
-        }
-        for index in indices.split('[').filter(|s| !s.is_empty()) {
-            match index.trim_end_matches(']').parse() {
-                Ok(i) => segments.push(Segment::Index(i)),
-                Err(_) => return false,
-            }
-        }
-    }
-    let Some((last, parents)) = segments.split_last() else { return false };
-    let mut node = document;
-    for segment in parents {
-        node = match (segment, node) {
-            (Segment::Key(k), Value::Object(map)) => {
-                map.entry((*k).to_owned()).or_insert_with(|| Value::Object(Map::new()))
-            }
-            (Segment::Index(i), Value::Array(items)) => match items.get_mut(*i) {
-                Some(item) => item,
-                None => return false,
-            },
-            _ => return false,
-        };
-    }
-    match (last, node) {
-        (Segment::Key(k), Value::Object(map)) => {
-            if value.is_null() && *k != "benchmark" {
-                map.remove(*k);
-            } else {
-                map.insert((*k).to_owned(), value);
-            }
-            true
-        }
-        (Segment::Index(i), Value::Array(items)) if *i < items.len() => {
-            items[*i] = value;
-            true
-        }
-        _ => false,
-    }
-}
-
-enum Segment<'a> {
-    Key(&'a str),
-    Index(usize),
+/// The report of `document` without its Monte Carlo, and whether it has one to complete.
+fn check(document: &Value, table: &BenchmarkTable) -> Result<(Report, bool), Vec<FieldError>> {
+    let scenario = Scenario::from_json(document)?;
+    Ok((evaluate_without_risk(&scenario, table)?, scenario.uncertainty.draws > 0))
 }
 
 #[cfg(test)]
@@ -309,12 +233,31 @@ mod tests {
         assert_eq!(e.report().departments.len(), 3);
         assert!(!e.type_into("departments[1].headcount", "lots", &english));
         assert!(!e.type_into("departments[2].headcount", "many", &english));
-        assert!(e.remove_department(1));
+        assert!(e.remove("departments", 1));
         assert_eq!(e.report().departments.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["All staff", "Sales"]);
         assert!(e.draft("departments[1].headcount").is_some_and(|d| d.text == "many"));
         assert!(e.drafts().len() == 1);
-        assert!(e.remove_department(1));
-        assert!(!e.remove_department(0), "the last department stays");
+        assert!(e.remove("departments", 1));
+        assert!(!e.remove("departments", 0), "the last department stays");
+    }
+
+    #[test]
+    fn cost_lines_are_added_edited_and_removed() {
+        let mut e = editor();
+        let english = NumberStyle::english();
+        let before = e.report().annual.cost;
+        assert!(e.add_cost("costs.monthly"));
+        let last = e.document()["costs"]["monthly"].as_array().map_or(0, Vec::len) - 1;
+        assert_eq!(e.document()["costs"]["monthly"][last]["label"], json!("Monthly cost"));
+        assert!(e.type_into(&format!("costs.monthly[{last}].amount"), "1,000", &english));
+        // 12 months of 1,000 more.
+        assert!((e.report().annual.cost - before - 12_000.0).abs() < 1e-9);
+        assert!(!e.type_into(&format!("costs.monthly[{last}].amount"), "-5", &english));
+        assert!(e.remove("costs.monthly", last));
+        assert!((e.report().annual.cost - before).abs() < 1e-9);
+        assert!(e.drafts().is_empty(), "the removed line's draft went with it");
+        assert!(!e.add_cost("weeksPerYear"));
+        assert!(!e.remove("seats", 0));
     }
 
     #[test]

@@ -1,0 +1,558 @@
+//! Geometry of the widget's charts: shapes in a viewBox coordinate system, no DOM.
+//!
+//! Each function turns a [`Report`] (or a benchmark comparison) into a [`Chart`]; the wasm boundary
+//! turns every [`Shape`] into an SVG element. Numbers shown in text travel as [`Label`]s, never as
+//! formatted strings, so the browser formats them in the reader's locale and no float formatter
+//! enters the WebAssembly build.
+
+use crate::benchmarks::{BandStatus, Compared};
+use crate::report::Report;
+
+/// How a number in a label is shown; the caller formats it (the browser's `Intl.NumberFormat`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// An amount in the scenario's currency.
+    Money,
+    /// A value that is already a percent (740.0 for 740%).
+    Percent,
+    /// A number of months (also month numbers on an axis).
+    Months,
+    /// Hours.
+    Hours,
+}
+
+/// A number to show in a label, formatted by the caller.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Label {
+    /// The number.
+    pub value: f64,
+    /// How to show it.
+    pub unit: Unit,
+}
+
+/// Where a text's `x` lies within it (SVG `text-anchor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// `x` is the text's start.
+    Start,
+    /// `x` is the text's middle.
+    Middle,
+    /// `x` is the text's end.
+    End,
+}
+
+/// One shape of a chart, in viewBox coordinates; `class` is its CSS class.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A polyline.
+    Line {
+        /// The points, in drawing order.
+        points: Vec<(f64, f64)>,
+        /// CSS class.
+        class: &'static str,
+    },
+    /// A rectangle.
+    Rect {
+        /// Left edge.
+        x: f64,
+        /// Top edge.
+        y: f64,
+        /// Width, never negative.
+        width: f64,
+        /// Height, never negative.
+        height: f64,
+        /// CSS class.
+        class: &'static str,
+    },
+    /// A circle.
+    Circle {
+        /// Centre x.
+        cx: f64,
+        /// Centre y.
+        cy: f64,
+        /// Radius.
+        r: f64,
+        /// CSS class.
+        class: &'static str,
+    },
+    /// Text: `text` with an optional number appended after it, formatted by the caller.
+    Text {
+        /// Anchor x.
+        x: f64,
+        /// Baseline y.
+        y: f64,
+        /// The words (may be empty when the number says it all).
+        text: String,
+        /// The number after the words.
+        number: Option<Label>,
+        /// How the text sits around `x`.
+        anchor: Anchor,
+        /// CSS class.
+        class: &'static str,
+    },
+}
+
+/// A chart: a viewBox of `width` × `height`, its shapes, and its text equivalent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// Short title, e.g. "Cumulative benefit and cost".
+    pub title: &'static str,
+    /// ViewBox width.
+    pub width: f64,
+    /// ViewBox height.
+    pub height: f64,
+    /// The shapes, back to front.
+    pub shapes: Vec<Shape>,
+    /// The chart's text equivalent (for screen readers, a visually hidden table/list): each row is a
+    /// label and the numbers it states.
+    pub rows: Vec<(String, Vec<Label>)>,
+}
+
+/// Width of the large charts' viewBox.
+const WIDTH: f64 = 640.0;
+/// Height of the large charts' viewBox.
+const HEIGHT: f64 = 260.0;
+/// Space above the plot area.
+const TOP: f64 = 16.0;
+/// Space below the plot area, for tick labels.
+const BOTTOM: f64 = 32.0;
+/// Space right of the plot area.
+const RIGHT: f64 = 16.0;
+/// Height of one bar's row in the tornado.
+const ROW: f64 = 26.0;
+
+/// `x` rounded to one decimal, to keep the SVG short.
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn label(value: f64, unit: Unit) -> Label {
+    Label { value, unit }
+}
+
+fn text(x: f64, y: f64, words: &str, number: Option<Label>, anchor: Anchor, class: &'static str) -> Shape {
+    Shape::Text { x: round1(x), y: round1(y), text: words.into(), number, anchor, class }
+}
+
+fn line(points: Vec<(f64, f64)>, class: &'static str) -> Shape {
+    Shape::Line { points, class }
+}
+
+/// A rectangle between two x coordinates, whichever order they come in.
+fn bar(x0: f64, x1: f64, y: f64, height: f64, class: &'static str) -> Shape {
+    let x = x0.min(x1);
+    Shape::Rect { x, y: round1(y), width: round1((x1 - x0).abs()), height: round1(height), class }
+}
+
+/// The smallest and largest finite value, or (0, 0) when there is none.
+fn extent(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if lo <= hi { (lo, hi) } else { (0.0, 0.0) }
+}
+
+/// A linear map from a domain to a pixel range, kept inside the range and never NaN.
+#[derive(Debug, Clone, Copy)]
+struct Scale {
+    from: f64,
+    span: f64,
+    start: f64,
+    length: f64,
+}
+
+impl Scale {
+    /// Maps `lo` to `start` and `hi` to `end`; a degenerate domain gets a span of 1.
+    fn new((lo, hi): (f64, f64), start: f64, end: f64) -> Self {
+        let from = if lo.is_finite() { lo } else { 0.0 };
+        let span = hi - from;
+        let span = if span > 0.0 && span.is_finite() { span } else { 1.0 };
+        Self { from, span, start, length: end - start }
+    }
+
+    fn at(self, value: f64) -> f64 {
+        // `f64::max` ignores NaN, so a non-finite value lands at an end of the range; `clamp` would
+        // keep NaN and bring its panic's float formatting into the WebAssembly build.
+        #[allow(clippy::manual_clamp)]
+        let t = ((value - self.from) / self.span).max(0.0).min(1.0);
+        round1(self.start + self.length * t)
+    }
+}
+
+/// The y of the polyline through `points` (sorted by x) at `x`.
+fn interpolate(points: &[(f64, f64)], x: f64) -> f64 {
+    let after = points.iter().position(|p| p.0 >= x).unwrap_or(points.len().saturating_sub(1));
+    match (after.checked_sub(1).and_then(|i| points.get(i)), points.get(after)) {
+        (Some(&(x0, y0)), Some(&(x1, y1))) if x1 > x0 => y0 + (y1 - y0) * (x - x0) / (x1 - x0),
+        (_, Some(&(_, y))) => y,
+        _ => 0.0,
+    }
+}
+
+/// Cumulative benefit and cumulative cost, month 0 to the horizon, with the payback month marked.
+pub fn cumulative(report: &Report) -> Chart {
+    const LEFT: f64 = 72.0;
+    let months = &report.monthly;
+    let benefit: Vec<(f64, f64)> = months.iter().map(|m| (f64::from(m.month), m.cumulative_benefit)).collect();
+    let cost: Vec<(f64, f64)> = months.iter().map(|m| (f64::from(m.month), m.cumulative_cost)).collect();
+    let horizon = months.last().map_or(0, |m| m.month);
+    let (lo, hi) = extent(benefit.iter().chain(&cost).map(|p| p.1));
+    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
+    let xs = Scale::new((0.0, f64::from(horizon)), LEFT, WIDTH - RIGHT);
+    let ys = Scale::new((lo, hi), HEIGHT - BOTTOM, TOP);
+    let path = |points: &[(f64, f64)]| points.iter().map(|&(x, y)| (xs.at(x), ys.at(y))).collect::<Vec<_>>();
+    let (zero, bottom) = (ys.at(0.0), HEIGHT - BOTTOM);
+
+    let mut shapes =
+        vec![line(vec![(LEFT, zero), (WIDTH - RIGHT, zero)], "axis"), line(vec![(LEFT, TOP), (LEFT, bottom)], "axis")];
+    let mut ticks: Vec<u32> = (0..=horizon).step_by(12).collect();
+    if horizon % 12 != 0 && horizon < 12 {
+        ticks.push(horizon);
+    }
+    for month in ticks {
+        let x = xs.at(f64::from(month));
+        shapes.push(line(vec![(x, bottom), (x, bottom + 4.0)], "tick"));
+        let number = Some(label(f64::from(month), Unit::Months));
+        shapes.push(text(x, bottom + 18.0, "", number, Anchor::Middle, "tick"));
+    }
+    let mut y_labels = vec![0.0, hi];
+    if lo < 0.0 {
+        y_labels.push(lo);
+    }
+    for value in y_labels {
+        shapes.push(text(LEFT - 6.0, ys.at(value) + 4.0, "", Some(label(value, Unit::Money)), Anchor::End, "tick"));
+    }
+    shapes.push(line(path(&cost), "cost"));
+    shapes.push(line(path(&benefit), "benefit"));
+
+    let end = |points: &[(f64, f64)]| points.last().map_or(0.0, |p| p.1);
+    let mut rows = vec![
+        ("Benefit by the end of the horizon".into(), vec![label(end(&benefit), Unit::Money)]),
+        ("Cost by the end of the horizon".into(), vec![label(end(&cost), Unit::Money)]),
+    ];
+    match report.payback_months {
+        Some(payback) if payback.is_finite() => {
+            let x = xs.at(payback);
+            shapes.push(line(vec![(x, TOP), (x, bottom)], "payback"));
+            shapes.push(Shape::Circle { cx: x, cy: ys.at(interpolate(&cost, payback)), r: 4.0, class: "payback" });
+            rows.push(("Pays back after".into(), vec![label(payback, Unit::Months)]));
+        }
+        _ => rows.push(("Does not pay back within the horizon".into(), Vec::new())),
+    }
+    Chart { title: "Cumulative benefit and cost", width: WIDTH, height: HEIGHT, shapes, rows }
+}
+
+/// Low / expected / high annual ROI as bars from zero, and the Monte Carlo P10–P90 range with its median.
+pub fn outcomes(report: &Report) -> Chart {
+    const LEFT: f64 = 180.0;
+    const SIDE: f64 = 64.0;
+    let s = &report.scenarios;
+    let bars = [
+        ("Low", "low", s.low.roi_percent),
+        ("Expected", "expected", s.expected.roi_percent),
+        ("High", "high", s.high.roi_percent),
+    ];
+    let risk = report.risk.as_ref();
+    let values = bars.iter().filter_map(|b| b.2).chain(risk.into_iter().flat_map(|r| [r.p10, r.p50, r.p90]));
+    let (lo, hi) = extent(values);
+    let xs = Scale::new((lo.min(0.0), hi.max(0.0)), LEFT + SIDE, WIDTH - SIDE);
+    let count = if risk.is_some() { 4.0 } else { 3.0 };
+    let band = (HEIGHT - TOP - BOTTOM) / count;
+    let zero = xs.at(0.0);
+    let mut shapes = vec![line(vec![(zero, TOP), (zero, HEIGHT - BOTTOM)], "axis")];
+    let mut rows = Vec::new();
+    let mut y = TOP;
+    for (name, class, roi) in bars {
+        let middle = y + band / 2.0;
+        shapes.push(text(8.0, middle + 4.0, name, None, Anchor::Start, "label"));
+        match roi {
+            Some(roi) if roi.is_finite() => {
+                let x = xs.at(roi);
+                shapes.push(bar(zero, x, y + band * 0.2, band * 0.6, class));
+                let (dx, anchor) = if roi < 0.0 { (-6.0, Anchor::End) } else { (6.0, Anchor::Start) };
+                shapes.push(text(x + dx, middle + 4.0, "", Some(label(roi, Unit::Percent)), anchor, "value"));
+                rows.push((name.into(), vec![label(roi, Unit::Percent)]));
+            }
+            _ => {
+                shapes.push(text(zero + 6.0, middle + 4.0, "not defined (no cost)", None, Anchor::Start, "value"));
+                rows.push((format!("{name}: not defined (no cost)"), Vec::new()));
+            }
+        }
+        y += band;
+    }
+    if let Some(r) = risk {
+        let middle = y + band / 2.0;
+        shapes.push(text(8.0, middle + 4.0, "Likely range (P10–P90)", None, Anchor::Start, "label"));
+        shapes.push(bar(xs.at(r.p10), xs.at(r.p90), y + band * 0.3, band * 0.4, "range"));
+        let x = xs.at(r.p50);
+        shapes.push(line(vec![(x, y + band * 0.15), (x, y + band * 0.85)], "median"));
+        let chance = label(r.probability_positive * 100.0, Unit::Percent);
+        shapes.push(text(8.0, HEIGHT - 8.0, "Chance of a positive return: ", Some(chance), Anchor::Start, "label"));
+        rows.push((
+            "Likely range, 10th to 90th percentile".into(),
+            vec![label(r.p10, Unit::Percent), label(r.p90, Unit::Percent)],
+        ));
+        rows.push(("Median".into(), vec![label(r.p50, Unit::Percent)]));
+        rows.push(("Chance of a positive return".into(), vec![chance]));
+    }
+    Chart { title: "Return on investment", width: WIDTH, height: HEIGHT, shapes, rows }
+}
+
+/// The sensitivity ranking, at most `max_rows` inputs: ROI with each input at its low and its high end,
+/// as bars from the expected ROI.
+pub fn tornado(report: &Report, max_rows: usize) -> Chart {
+    const LEFT: f64 = 200.0;
+    let names: Vec<&str> = report.departments.iter().map(|d| d.name.as_str()).collect();
+    let items = &report.sensitivity[..max_rows.min(report.sensitivity.len())];
+    let expected = report.annual.roi_percent.filter(|v| v.is_finite());
+    let values = items.iter().flat_map(|s| [s.roi_at_low, s.roi_at_high]).chain([expected]).flatten();
+    let xs = Scale::new(extent(values), LEFT, WIDTH - RIGHT);
+    #[allow(clippy::cast_precision_loss)]
+    let height = TOP + BOTTOM + ROW * items.len().max(1) as f64;
+    let mut shapes = Vec::new();
+    let mut rows = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = TOP + ROW * i as f64;
+        let name = input_name(&item.input, &names);
+        shapes.push(text(LEFT - 8.0, y + ROW / 2.0 + 4.0, &name, None, Anchor::End, "label"));
+        match (expected, item.roi_at_low, item.roi_at_high) {
+            (Some(mid), Some(low), Some(high)) => {
+                let x = xs.at(mid);
+                shapes.push(bar(x, xs.at(low), y + 4.0, ROW - 8.0, "low"));
+                shapes.push(bar(x, xs.at(high), y + 4.0, ROW - 8.0, "high"));
+                rows.push((name, vec![label(low, Unit::Percent), label(high, Unit::Percent)]));
+            }
+            _ => rows.push((name + ": not defined (no cost)", Vec::new())),
+        }
+    }
+    if let Some(mid) = expected {
+        let x = xs.at(mid);
+        shapes.push(line(vec![(x, TOP - 4.0), (x, height - BOTTOM + 4.0)], "expected"));
+        let number = Some(label(mid, Unit::Percent));
+        shapes.push(text(x, height - BOTTOM + 20.0, "Expected ", number, Anchor::Middle, "tick"));
+    }
+    Chart { title: "What moves the return most", width: WIDTH, height, shapes, rows }
+}
+
+/// An input's path (`departments[0].activeRate`, `weeksPerYear`, `costs`; see `Input::path`) in plain
+/// words, naming the department from `department_names`.
+pub fn input_name(input: &str, department_names: &[&str]) -> String {
+    let department = input.strip_prefix("departments[").and_then(|rest| rest.split_once("]."));
+    if let Some((index, field)) = department {
+        let field = match field {
+            "activeRate" => "active use",
+            "hoursSavedPerWeek" => "hours saved a week",
+            "hourlyCost" => "hourly cost",
+            other => other,
+        };
+        let department = match index.parse::<usize>() {
+            Ok(i) => department_names.get(i).map_or_else(|| format!("Department {}", i + 1), |n| (*n).to_owned()),
+            Err(_) => index.to_owned(),
+        };
+        return format!("{department}: {field}");
+    }
+    match input {
+        "weeksPerYear" => "Working weeks a year".into(),
+        "costs" => "Total cost".into(),
+        other => other.into(),
+    }
+}
+
+/// A 160 × 24 band: the benchmark's low–high band on a scale from 0, with a marker at the value,
+/// classed by where it falls. `percent`: the values are shares (shown ×100 as percents), else hours.
+pub fn band(compared: &Compared, percent: bool) -> Chart {
+    const W: f64 = 160.0;
+    const H: f64 = 24.0;
+    const R: f64 = 4.0;
+    let Compared { value, low, high, status } = *compared;
+    let xs = Scale::new((0.0, high.max(value) * 1.25), R, W - R);
+    let x = xs.at(value);
+    let class = match status {
+        BandStatus::Below => "below",
+        BandStatus::Within => "within",
+        BandStatus::Above => "above",
+    };
+    let shapes = vec![
+        line(vec![(R, H / 2.0), (W - R, H / 2.0)], "axis"),
+        bar(xs.at(low), xs.at(high), 6.0, 12.0, "band"),
+        Shape::Circle { cx: x, cy: H / 2.0, r: R, class },
+    ];
+    let show = |v: f64| if percent { label(v * 100.0, Unit::Percent) } else { label(v, Unit::Hours) };
+    let rows = vec![("Benchmark band".into(), vec![show(low), show(high)]), ("Value".into(), vec![show(value)])];
+    let title = if percent { "Active use against the benchmark" } else { "Hours saved a week against the benchmark" };
+    Chart { title, width: W, height: H, shapes, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{BenchmarkTable, Scenario, evaluate};
+
+    fn default_report() -> Report {
+        evaluate(&Scenario::default(), &BenchmarkTable::default()).unwrap()
+    }
+
+    fn zero_cost_report() -> Report {
+        let scenario = Scenario::from_json(&serde_json::json!({
+            "version": 1, "horizonMonths": 18,
+            "departments": [{ "name": "Sales", "benchmark": "general", "headcount": 10, "hourlyCost": 50 }],
+            "costs": { "oneTime": [], "monthly": [], "perSeatMonthly": [],
+                       "trainingHoursPerPerson": 0, "learningCurveHoursPerPerson": 0 },
+            "uncertainty": { "spread": 0.2, "draws": 100, "seed": 1 }
+        }))
+        .unwrap();
+        evaluate(&scenario, &BenchmarkTable::default()).unwrap()
+    }
+
+    fn no_risk_report() -> Report {
+        let mut scenario = Scenario::default();
+        scenario.uncertainty.draws = 0;
+        evaluate(&scenario, &BenchmarkTable::default()).unwrap()
+    }
+
+    fn points(shapes: &[Shape], wanted: &str) -> Vec<(f64, f64)> {
+        shapes
+            .iter()
+            .find_map(|s| {
+                matches!(s, Shape::Line { class, .. } if *class == wanted).then(|| match s {
+                    Shape::Line { points, .. } => points.clone(),
+                    _ => unreachable!(),
+                })
+            })
+            .unwrap()
+    }
+
+    fn rects(shapes: &[Shape], wanted: &str) -> Vec<(f64, f64)> {
+        shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect { x, width, class, .. } if *class == wanted => Some((*x, *width)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn assert_inside(chart: &Chart) {
+        let (w, h) = (chart.width, chart.height);
+        let ok = |x: f64, y: f64| x.is_finite() && y.is_finite() && (0.0..=w).contains(&x) && (0.0..=h).contains(&y);
+        for shape in &chart.shapes {
+            let inside = match shape {
+                Shape::Line { points, .. } => points.iter().all(|&(x, y)| ok(x, y)),
+                Shape::Rect { x, y, width, height, .. } => {
+                    *width >= 0.0 && *height >= 0.0 && ok(*x, *y) && ok(x + width, y + height)
+                }
+                Shape::Circle { cx, cy, r, .. } => ok(cx - r, cy - r) && ok(cx + r, cy + r),
+                Shape::Text { x, y, number, .. } => ok(*x, *y) && number.is_none_or(|n| n.value.is_finite()),
+            };
+            assert!(inside, "{} : {shape:?} outside {w} × {h}", chart.title);
+        }
+        assert!(chart.rows.iter().flat_map(|r| &r.1).all(|l| l.value.is_finite()));
+    }
+
+    #[test]
+    fn cumulative_lines_span_the_plot() {
+        let r = default_report();
+        let chart = cumulative(&r);
+        let benefit = points(&chart.shapes, "benefit");
+        let cost = points(&chart.shapes, "cost");
+        assert_eq!(benefit.len(), 37);
+        assert_eq!(cost.len(), 37);
+        // Nothing is negative, so the baseline is the bottom of the plot; month 0 earns nothing.
+        assert_eq!(benefit[0], (72.0, 228.0));
+        assert_eq!(points(&chart.shapes, "axis")[0], (72.0, 228.0));
+        // Benefit outgrows cost: it ends at the top right corner.
+        assert_eq!(benefit[36], (624.0, 16.0));
+        let payback = r.payback_months.unwrap();
+        assert!(payback > 1.0 && payback < 2.0, "{payback}");
+        let x = round1(72.0 + payback / 36.0 * 552.0);
+        assert_eq!(points(&chart.shapes, "payback"), [(x, 16.0), (x, 228.0)]);
+        assert_eq!(chart.rows[2], ("Pays back after".into(), vec![label(payback, Unit::Months)]));
+        let ticks: Vec<f64> = chart
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { number: Some(Label { value, unit: Unit::Months }), .. } => Some(*value),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ticks, [0.0, 12.0, 24.0, 36.0]);
+    }
+
+    #[test]
+    fn outcomes_bars_start_at_zero() {
+        let r = default_report();
+        let chart = outcomes(&r);
+        let expected = rects(&chart.shapes, "expected");
+        assert_eq!(expected.len(), 1);
+        let zero = points(&chart.shapes, "axis")[0].0;
+        assert_eq!(expected[0].0, zero);
+        assert!(r.scenarios.expected.roi_percent.unwrap() > 700.0);
+        assert_eq!(rects(&chart.shapes, "range").len(), 1);
+        assert_eq!(chart.rows.len(), 6);
+        let chance = &chart.rows[5];
+        assert_eq!(chance.1[0].value, r.risk.unwrap().probability_positive * 100.0);
+        assert_eq!(outcomes(&no_risk_report()).rows.len(), 3);
+    }
+
+    #[test]
+    fn tornado_bars_start_at_the_expected_roi() {
+        let r = default_report();
+        for max_rows in [0, 2, 100] {
+            let chart = tornado(&r, max_rows);
+            assert_eq!(chart.rows.len(), max_rows.min(r.sensitivity.len()));
+            assert_inside(&chart);
+            if max_rows == 0 {
+                continue;
+            }
+            let mid = points(&chart.shapes, "expected")[0].0;
+            for (x, width) in rects(&chart.shapes, "low").into_iter().chain(rects(&chart.shapes, "high")) {
+                assert!(x == mid || round1(x + width) == mid, "{x} + {width} vs {mid}");
+            }
+        }
+        assert_eq!(tornado(&r, 1).rows[0].0, input_name(&r.sensitivity[0].input, &["All staff"]));
+    }
+
+    #[test]
+    fn input_names_in_plain_words() {
+        let names = ["Sales", "Legal"];
+        assert_eq!(input_name("departments[0].activeRate", &names), "Sales: active use");
+        assert_eq!(input_name("departments[1].hoursSavedPerWeek", &names), "Legal: hours saved a week");
+        assert_eq!(input_name("departments[2].hourlyCost", &names), "Department 3: hourly cost");
+        assert_eq!(input_name("weeksPerYear", &names), "Working weeks a year");
+        assert_eq!(input_name("costs", &names), "Total cost");
+    }
+
+    #[test]
+    fn band_marker_by_hand() {
+        let compared = Compared { value: 0.5, low: 0.4, high: 0.6, status: BandStatus::Within };
+        let chart = band(&compared, true);
+        // Scale 0..0.75 onto 4..156: 0.5 → 4 + 152 × 2/3 = 105.3; the band 85.1..125.6.
+        assert!(chart.shapes.contains(&Shape::Circle { cx: 105.3, cy: 12.0, r: 4.0, class: "within" }));
+        assert_eq!(rects(&chart.shapes, "band"), [(85.1, 40.5)]);
+        assert_eq!(chart.rows[1].1, [label(50.0, Unit::Percent)]);
+        assert_inside(&chart);
+        let above = band(&Compared { value: 9.0, low: 2.0, high: 4.0, status: BandStatus::Above }, false);
+        assert!(above.shapes.contains(&Shape::Circle { cx: 125.6, cy: 12.0, r: 4.0, class: "above" }));
+        assert_inside(&band(&Compared { value: 0.0, low: 0.0, high: 0.0, status: BandStatus::Within }, false));
+    }
+
+    #[test]
+    fn every_chart_stays_inside_its_viewbox() {
+        for r in [default_report(), zero_cost_report(), no_risk_report()] {
+            for chart in [cumulative(&r), outcomes(&r), tornado(&r, 5)] {
+                assert_inside(&chart);
+            }
+        }
+        let z = zero_cost_report();
+        assert!(z.risk.is_none() && z.scenarios.expected.roi_percent.is_none());
+        let chart = outcomes(&z);
+        assert_eq!(chart.rows[1], ("Expected: not defined (no cost)".into(), Vec::new()));
+        assert!(rects(&chart.shapes, "expected").is_empty());
+        let mut empty = z.clone();
+        empty.monthly.clear();
+        empty.payback_months = None;
+        assert_inside(&cumulative(&empty));
+    }
+}

@@ -1,0 +1,151 @@
+//! Building blocks of the widget's DOM shared by both modes: elements with text (never HTML), labelled
+//! inputs and selects addressed by their field path, buttons that name an action, and the messages of
+//! fields whose text could not be used.
+
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::Widget;
+use crate::editor::Drafts;
+
+/// The element id of the field at `path` (`departments[2].name` → `departments-2--name`).
+pub(super) fn field_id(path: &str) -> String {
+    path.replace(['[', ']', '.'], "-")
+}
+
+impl Widget {
+    /// A new element with a class and, optionally, text.
+    pub(super) fn element(&self, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+        let element = self.document.create_element(tag)?;
+        if !class.is_empty() {
+            element.set_class_name(class);
+        }
+        if let Some(text) = text {
+            element.set_text_content(Some(text));
+        }
+        Ok(element)
+    }
+
+    /// A new element appended to `parent`.
+    pub(super) fn add(&self, parent: &Element, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+        let element = self.element(tag, class, text)?;
+        parent.append_child(&element)?;
+        Ok(element)
+    }
+
+    /// The text an input shows for `value` (a number, as a percentage when `percent`, or text).
+    pub(super) fn shown(&self, value: &Value, percent: bool) -> String {
+        match value.as_f64() {
+            Some(x) => self.formats.plain(if percent { x * 100.0 } else { x }),
+            None => value.as_str().unwrap_or_default().to_owned(),
+        }
+    }
+
+    /// A labelled input for the field at `path`, with a note (benchmark, target) and an error message.
+    pub(super) fn field(&self, path: &str, label: &str, text: &str) -> Result<Element, JsValue> {
+        let id = field_id(path);
+        let wrapper = self.element("div", "field", None)?;
+        self.add(&wrapper, "label", "", Some(label))?.set_attribute("for", &id)?;
+        let input = self.add(&wrapper, "input", "", None)?;
+        input.set_id(&id);
+        input.set_attribute("data-path", path)?;
+        let textual = path.ends_with("name") || path.ends_with("label");
+        input.set_attribute("inputmode", if textual { "text" } else { "decimal" })?;
+        input.set_attribute("autocomplete", "off")?;
+        input.set_attribute("aria-describedby", &format!("{id}-note {id}-error"))?;
+        if let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.set_value(text);
+        }
+        self.add(&wrapper, "span", "note", None)?.set_id(&format!("{id}-note"));
+        let error = self.add(&wrapper, "span", "error", None)?;
+        error.set_id(&format!("{id}-error"));
+        error.set_attribute("aria-live", "polite")?;
+        Ok(wrapper)
+    }
+
+    /// A labelled select for the field at `path`: `options` are (value, label); `current` is selected.
+    pub(super) fn select(
+        &self,
+        path: &str,
+        label: &str,
+        options: &[(&str, &str)],
+        current: &str,
+    ) -> Result<Element, JsValue> {
+        let id = field_id(path);
+        let wrapper = self.element("div", "field", None)?;
+        self.add(&wrapper, "label", "", Some(label))?.set_attribute("for", &id)?;
+        let select = self.add(&wrapper, "select", "", None)?;
+        select.set_id(&id);
+        select.set_attribute("data-path", path)?;
+        for (value, text) in options {
+            let option = self.add(&select, "option", "", Some(text))?;
+            option.set_attribute("value", value)?;
+            if *value == current {
+                option.set_attribute("selected", "")?;
+            }
+        }
+        let error = self.add(&wrapper, "span", "error", None)?;
+        error.set_id(&format!("{id}-error"));
+        error.set_attribute("aria-live", "polite")?;
+        Ok(wrapper)
+    }
+
+    /// The benchmark select of department `index`, whose benchmark key is `current`.
+    pub(super) fn benchmark_select(&self, index: usize, current: &Value) -> Result<Element, JsValue> {
+        let mut options = vec![("", "None (no comparison)")];
+        options.extend(self.table.benchmarks.iter().map(|row| (row.key.as_str(), row.label.as_str())));
+        self.select(&format!("departments[{index}].benchmark"), "Benchmark", &options, current.as_str().unwrap_or(""))
+    }
+
+    /// A button that performs `action` (see [`Widget::action`]) on item `index`, if any.
+    pub(super) fn button(
+        &self,
+        text: &str,
+        class: &str,
+        action: &str,
+        index: Option<usize>,
+        label: Option<&str>,
+    ) -> Result<Element, JsValue> {
+        let button = self.element("button", class, Some(text))?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("data-action", action)?;
+        if let Some(index) = index {
+            button.set_attribute("data-index", &index.to_string())?;
+        }
+        if let Some(label) = label {
+            button.set_attribute("aria-label", label)?;
+        }
+        Ok(button)
+    }
+
+    /// Clears every field's error and shows the message of each draft beside its field.
+    pub(super) fn show_drafts(&self, drafts: &Drafts) -> Result<(), JsValue> {
+        let errors = self.root.query_selector_all(".error")?;
+        for i in 0..errors.length() {
+            if let Some(error) = errors.item(i) {
+                error.set_text_content(None);
+            }
+        }
+        for (path, draft) in drafts {
+            if let Some(error) = self.root.get_element_by_id(&format!("{}-error", field_id(path))) {
+                // Validator messages follow a path ("… must be"); beside their field they start a sentence.
+                let mut chars = draft.message.chars();
+                // ASCII is exact for these English messages, and `to_uppercase` would add Unicode's case tables.
+                let message: String = chars
+                    .next()
+                    .map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())
+                    .unwrap_or_default();
+                error.set_text_content(Some(&message));
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets the text of the element with id `id`, if it exists.
+    pub(super) fn set_text(&self, id: &str, text: &str) {
+        if let Some(element) = self.root.get_element_by_id(id) {
+            element.set_text_content(Some(text));
+        }
+    }
+}
