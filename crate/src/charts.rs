@@ -225,6 +225,15 @@ pub fn cumulative(report: &Report) -> Chart {
     }
     shapes.push(line(path(&cost), "cost"));
     shapes.push(line(path(&benefit), "benefit"));
+    // The legend, top left inside the plot: the line styles differ too, so colour is not the only cue.
+    for (i, (class, words)) in
+        [("benefit key", "Cumulative benefit"), ("cost key", "Cumulative cost")].into_iter().enumerate()
+    {
+        #[allow(clippy::cast_precision_loss)]
+        let y = TOP + 8.0 + 16.0 * i as f64;
+        shapes.push(line(vec![(LEFT + 12.0, y), (LEFT + 36.0, y)], class));
+        shapes.push(text(LEFT + 42.0, y + 4.0, words, None, Anchor::Start, "label"));
+    }
 
     let end = |points: &[(f64, f64)]| points.last().map_or(0.0, |p| p.1);
     let mut rows = vec![

@@ -16,6 +16,7 @@
 pub mod assessment;
 pub mod assumptions;
 pub mod benchmarks;
+pub mod board;
 pub mod charts;
 pub mod editor;
 pub mod export;

@@ -19,6 +19,7 @@ use crate::editor::{Editor, MeasureEditor};
 use crate::numbers::NumberStyle;
 use crate::scenario::Scenario;
 
+mod board;
 mod charts;
 mod dom;
 mod format;
@@ -199,6 +200,7 @@ impl Widget {
             Mode::Project => self.build_project(&main)?,
             Mode::Measure => self.build_measure(&main)?,
         }
+        self.build_board(&main)?;
         self.root.append_child(&main)?;
         self.refresh()
     }
@@ -206,9 +208,10 @@ impl Widget {
     /// Updates everything derived from the current results and drafts.
     fn refresh(&self) -> Result<(), JsValue> {
         match self.mode {
-            Mode::Project => self.refresh_project(),
-            Mode::Measure => self.refresh_measure(),
+            Mode::Project => self.refresh_project()?,
+            Mode::Measure => self.refresh_measure()?,
         }
+        self.refresh_board()
     }
 
     /// The two buttons that switch between projecting and measuring.
