@@ -77,7 +77,20 @@ test('costs and settings are edited in place and the figures follow, by hand and
   await page.getByLabel('Working weeks a year').fill('60');
   assert.match(await page.locator('#weeksPerYear-error').innerText(), /\S/, 'an impossible value gets a message');
   assert.equal(await page.getByLabel('Working weeks a year').inputValue(), '60', 'and stays as typed');
-  await page.getByRole('button', { name: 'Remove Monthly cost' }).click();
+  await page.getByLabel('Working weeks a year').fill('48');
+  // A use case replaces the benchmark hours: (180 − 40) minutes × 3 a week / 60 = 7 hours.
+  await page.getByRole('button', { name: 'Add a use case to All staff' }).click();
+  await page.getByRole('textbox', { name: 'Task', exact: true }).fill('Contract review');
+  await page.getByLabel('Minutes before').fill('180');
+  await page.getByLabel('Minutes with Claude').fill('40');
+  await page.getByLabel('Times a week').fill('3');
+  assert.equal(await page.locator('roi-calculator').evaluate((w) => w.report.departments[0].hoursSavedPerWeek), 7);
+  // Benefit 100 × 0.7 × 7 × 48 × 75 = 1,764,000.
+  assert.ok(Math.abs(await figure(page, 'roiPercent') - (1_764_000 - 207_000) / 207_000 * 100) < 1e-9);
+  assert.match(await page.locator('[data-board="case"] + dd').innerText(), /For example, Contract review went from 180 to 40 minutes, 3 times a week\./);
+  await page.getByRole('button', { name: 'Remove Contract review' }).click();
+  assert.equal(await page.locator('roi-calculator').evaluate((w) => w.report.departments[0].hoursSavedPerWeek), 6.5);
+  await page.getByRole('button', { name: 'Remove Monthly cost', exact: true }).click();
   assert.equal(await page.locator('[data-path="costs.monthly[1].amount"]').count(), 0);
   assert.equal(await figure(page, 'roiPercent'), (await engine(page)).annual.roiPercent);
   assert.deepEqual(problems, []);

@@ -90,9 +90,15 @@ pub(super) fn renumber(drafts: &mut Drafts, list: &str, index: usize) {
         .collect();
 }
 
-/// The list at `path` in `document`, if there is one.
+/// The list at `path` in `document`, if there is one
+/// (`costs.monthly`, `departments[2].useCases`).
 pub(super) fn list_at<'d>(document: &'d mut Value, path: &str) -> Option<&'d mut Vec<Value>> {
-    path.split('.').try_fold(document, |node, key| node.get_mut(key))?.as_array_mut()
+    path.split('.')
+        .try_fold(document, |node, part| match part.strip_suffix(']').and_then(|p| p.split_once('[')) {
+            Some((key, index)) => node.get_mut(key)?.get_mut(index.parse::<usize>().ok()?),
+            None => node.get_mut(part),
+        })?
+        .as_array_mut()
 }
 
 /// The JSON value of `text` typed into a field named `key`.

@@ -113,10 +113,25 @@ impl Editor {
         self.commit(trial).is_ok()
     }
 
-    /// Removes item `index` of the list at `list` (`departments`, or a cost list), with any drafts
-    /// typed into it. The last department stays: a scenario needs one.
+    /// Adds a use case (a task, minutes before and after, times a week) to department `index`; its
+    /// hours saved then come from its use cases instead of the typed or benchmark value.
+    pub fn add_use_case(&mut self, index: usize) -> bool {
+        let mut trial = self.document.clone();
+        let Some(department) = list_at(&mut trial, "departments").and_then(|l| l.get_mut(index)) else { return false };
+        let Some(fields) = department.as_object_mut() else { return false };
+        fields.remove("hoursSavedPerWeek");
+        let cases = fields.entry("useCases").or_insert_with(|| json!([]));
+        let Some(cases) = cases.as_array_mut() else { return false };
+        cases.push(json!({ "name": format!("Task {}", cases.len() + 1), "minutesBefore": 0.0, "minutesAfter": 0.0, "perWeek": 0.0 }));
+        self.commit(trial).is_ok()
+    }
+
+    /// Removes item `index` of the list at `list` (`departments`, a cost list, or a department's
+    /// `useCases`), with any drafts typed into it. The last department stays: a scenario needs one; a
+    /// department whose last use case goes back to the typed or benchmark hours.
     pub fn remove(&mut self, list: &str, index: usize) -> bool {
-        if list != "departments" && !COST_LISTS.iter().any(|(path, _)| *path == list) {
+        let use_cases = list.starts_with("departments[") && list.ends_with("].useCases");
+        if list != "departments" && !use_cases && !COST_LISTS.iter().any(|(path, _)| *path == list) {
             return false;
         }
         let mut trial = self.document.clone();
@@ -125,6 +140,16 @@ impl Editor {
             return false;
         }
         items.remove(index);
+        if use_cases && items.is_empty() {
+            let department = list.trim_end_matches(".useCases");
+            if let Some(fields) = list_at(&mut trial, "departments")
+                .zip(department_index(department))
+                .and_then(|(list, i)| list.get_mut(i))
+                .and_then(Value::as_object_mut)
+            {
+                fields.remove("useCases");
+            }
+        }
         if self.commit(trial).is_err() {
             return false;
         }
@@ -159,6 +184,11 @@ impl Editor {
         self.document = trial;
         Ok(())
     }
+}
+
+/// The index in `departments[3]` (3).
+fn department_index(path: &str) -> Option<usize> {
+    path.strip_prefix("departments[")?.strip_suffix(']')?.parse().ok()
 }
 
 /// The report of `document` without its Monte Carlo, and whether it has one to complete.
@@ -258,6 +288,27 @@ mod tests {
         assert!(e.drafts().is_empty(), "the removed line's draft went with it");
         assert!(!e.add_cost("weeksPerYear"));
         assert!(!e.remove("seats", 0));
+    }
+
+    #[test]
+    fn use_cases_replace_the_hours_and_go_back_to_them() {
+        let mut e = editor();
+        let english = NumberStyle::english();
+        assert!(e.add_use_case(0));
+        assert!(e.document()["departments"][0].get("hoursSavedPerWeek").is_none());
+        assert_eq!(e.report().departments[0].hours_saved_per_week, 0.0, "an empty task saves nothing yet");
+        assert!(e.type_into("departments[0].useCases[0].name", "Contract review", &english));
+        assert!(e.type_into("departments[0].useCases[0].minutesBefore", "180", &english));
+        assert!(e.type_into("departments[0].useCases[0].minutesAfter", "40", &english));
+        assert!(e.type_into("departments[0].useCases[0].perWeek", "3", &english));
+        // (180 − 40) × 3 / 60 = 7 hours a week.
+        assert!((e.report().departments[0].hours_saved_per_week - 7.0).abs() < 1e-12);
+        assert!(!e.type_into("departments[0].useCases[0].minutesAfter", "200", &english), "after ≤ before");
+        assert!(e.remove("departments[0].useCases", 0));
+        assert!(e.document()["departments"][0].get("useCases").is_none());
+        assert_eq!(e.report().departments[0].hours_saved_per_week, 6.5, "back to the benchmark midpoint");
+        assert!(e.drafts().is_empty());
+        assert!(!e.add_use_case(3));
     }
 
     #[test]

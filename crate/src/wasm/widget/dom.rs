@@ -119,6 +119,16 @@ impl Widget {
         Ok(button)
     }
 
+    /// A "Remove" button for item `index` of `list`, named by the item's name field (`name_path`), so
+    /// its accessible name ("Remove Legal") follows a rename without rebuilding.
+    pub(super) fn remove_button(&self, list: &str, index: usize, name_path: &str) -> Result<Element, JsValue> {
+        let button = self.button("Remove", "remove", &format!("remove:{list}"), Some(index), None)?;
+        let id = format!("{}-remove", field_id(name_path));
+        button.set_id(&id);
+        button.set_attribute("aria-labelledby", &format!("{id} {}", field_id(name_path)))?;
+        Ok(button)
+    }
+
     /// Clears every field's error and shows the message of each draft beside its field.
     pub(super) fn show_drafts(&self, drafts: &Drafts) -> Result<(), JsValue> {
         let errors = self.root.query_selector_all(".error")?;

@@ -145,12 +145,10 @@ impl Widget {
             card.append_child(self.benchmark_select(i, &dept["benchmark"])?.as_ref())?;
             for key in DEPARTMENT_METRICS {
                 let value = self.shown(&dept["metrics"][key], kind_of(key) == Kind::Share);
-                card.append_child(
-                    self.field(&format!("departments[{i}].metrics.{key}"), label_of(key), &value)?.as_ref(),
-                )?;
+                let label = METRICS.iter().find(|m| m.0 == key).map_or(key, |m| m.1);
+                card.append_child(self.field(&format!("departments[{i}].metrics.{key}"), label, &value)?.as_ref())?;
             }
-            let label = format!("Remove {name}");
-            card.append_child(self.button("Remove", "remove", "remove:departments", Some(i), Some(&label))?.as_ref())?;
+            card.append_child(self.remove_button("departments", i, &format!("departments[{i}].name"))?.as_ref())?;
         }
         section.append_child(self.button("Add a department", "add", "add:departments", None, None)?.as_ref())?;
         Ok(section)

@@ -125,6 +125,10 @@ impl Widget {
                 let n = self.editor.report().departments.len() + 1;
                 self.editor.add_department(&format!("Department {n}"))
             }
+            (Mode::Project, "add", _) if target.ends_with(".useCases") => {
+                let department = target.strip_prefix("departments[").and_then(|rest| rest.split(']').next());
+                department.and_then(|i| i.parse().ok()).is_some_and(|i| self.editor.add_use_case(i))
+            }
             (Mode::Project, "add", _) => self.editor.add_cost(target),
             (Mode::Project, "remove", Some(i)) => self.editor.remove(target, i),
             (Mode::Measure, "add", _) => {

@@ -118,17 +118,50 @@ impl Widget {
                     let band = self.add(&field, "span", "band", None)?;
                     band.set_id(&format!("departments-{i}--{key}-band"));
                 }
+                if key == "hoursSavedPerWeek" && dept.get("useCases").is_some() {
+                    // Hours then come from the use cases: shown, not typed.
+                    if let Some(input) = field.query_selector("input")? {
+                        input.set_attribute("readonly", "")?;
+                        input.set_attribute("placeholder", "from the use cases")?;
+                    }
+                }
                 card.append_child(&field)?;
             }
+            card.append_child(self.use_cases(i, dept)?.as_ref())?;
             if rows.len() > 1 {
-                let label = format!("Remove {name}");
-                card.append_child(
-                    self.button("Remove", "remove", "remove:departments", Some(i), Some(&label))?.as_ref(),
-                )?;
+                card.append_child(self.remove_button("departments", i, &format!("departments[{i}].name"))?.as_ref())?;
             }
         }
         section.append_child(self.button("Add a department", "add", "add:departments", None, None)?.as_ref())?;
         Ok(section)
+    }
+
+    /// Department `index`'s use cases: a task, its minutes before and after, times a week.
+    fn use_cases(&self, index: usize, dept: &serde_json::Value) -> Result<Element, JsValue> {
+        let group = self.element("div", "use-cases", None)?;
+        let path = format!("departments[{index}].useCases");
+        let empty = Vec::new();
+        let cases = dept["useCases"].as_array().unwrap_or(&empty);
+        for (j, case) in cases.iter().enumerate() {
+            let row = self.add(&group, "div", "use-case", None)?;
+            let name = case["name"].as_str().unwrap_or_default();
+            row.append_child(self.field(&format!("{path}[{j}].name"), "Task", name)?.as_ref())?;
+            for (key, label) in [
+                ("minutesBefore", "Minutes before"),
+                ("minutesAfter", "Minutes with Claude"),
+                ("perWeek", "Times a week"),
+            ] {
+                row.append_child(
+                    self.field(&format!("{path}[{j}].{key}"), label, &self.shown(&case[key], false))?.as_ref(),
+                )?;
+            }
+            row.append_child(self.remove_button(&path, j, &format!("{path}[{j}].name"))?.as_ref())?;
+        }
+        let name = dept["name"].as_str().unwrap_or_default();
+        let label = format!("Add a use case to {name}");
+        group
+            .append_child(self.button("Add a use case", "add", &format!("add:{path}"), None, Some(&label))?.as_ref())?;
+        Ok(group)
     }
 
     fn costs(&self) -> Result<Element, JsValue> {
@@ -156,10 +189,7 @@ impl Widget {
                 row.append_child(
                     self.field(&format!("{path}[{i}].amount"), amount, &self.shown(&line["amount"], false))?.as_ref(),
                 )?;
-                let name = format!("Remove {label}");
-                row.append_child(
-                    self.button("Remove", "remove", &format!("remove:{path}"), Some(i), Some(&name))?.as_ref(),
-                )?;
+                row.append_child(self.remove_button(path, i, &format!("{path}[{i}].label"))?.as_ref())?;
             }
             let add = format!("Add a line to {}", heading.to_ascii_lowercase());
             group.append_child(self.button("Add a line", "add", &format!("add:{path}"), None, Some(&add))?.as_ref())?;
