@@ -172,6 +172,32 @@ test('two widgets under hostile host CSS: independent, unaffected, one engine do
   await page.close();
 });
 
+test('the benchmarks attribute lays a table over the built-in one; a broken one is reported, not fatal', async () => {
+  const { page } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  const table = { version: 1, benchmarks: [{ key: 'sales', label: 'Sales EMEA', activeRate: { low: 0.5, high: 0.6 }, hoursSavedPerWeek: { low: 1, high: 2 } }] };
+  await page.route('**/ours.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(table) }));
+  await page.route('**/broken.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"version":1,"benchmarks":[{"key":"x"}]}' }));
+  const made = await page.evaluate(async () => {
+    const make = (url) => new Promise((resolve) => {
+      const widget = document.createElement('roi-calculator');
+      const errors = [];
+      widget.addEventListener('roi-error', (e) => errors.push(e.detail.message));
+      widget.setAttribute('benchmarks', url);
+      widget.scenario = { version: 1, departments: [{ name: 'Sales', benchmark: 'sales', headcount: 10, hourlyCost: 50 }] };
+      document.body.append(widget);
+      const wait = () => (widget.dataset.ready ? resolve({ errors, rate: widget.report.departments[0].activeRate }) : setTimeout(wait, 20));
+      wait();
+    });
+    return [await make('ours.json'), await make('broken.json')];
+  });
+  // Sales EMEA's band 50–60%: its midpoint 55% is used; the built-in Sales midpoint is 77.5%.
+  assert.deepEqual(made[0], { errors: [], rate: 0.55 });
+  assert.equal(made[1].rate, 0.775);
+  assert.match(made[1].errors[0], /benchmark table/i);
+  await page.close();
+});
+
 test('print turns either mode into a one-page board report without controls', async () => {
   for (const mode of ['project', 'measure']) {
     const { page } = await open(browser.context, `${browser.origin}/`);
