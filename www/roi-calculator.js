@@ -108,14 +108,15 @@ class RoiCalculator extends HTMLElement {
     const { locale, decimal, group } = numberLocale(this.getAttribute('locale') ?? scenario.locale);
     this.#root.adoptedStyleSheets = [sheet];
     this.#call(() => {
+      const make = (benchmarks) => new Widget(this, this.#root, scenario, locale, decimal, group, this.#mode(), benchmarks);
       let widget;
       try {
-        widget = new Widget(this, this.#root, scenario, locale, decimal, group, this.#mode(), table);
+        widget = make(table);
       } catch (error) {
         if (table === undefined) throw error;
         // A broken benchmarks file must not take the calculator down: say so, and use the built-in table.
         this.#fail(error.message, error.errors ?? []);
-        widget = new Widget(this, this.#root, scenario, locale, decimal, group, this.#mode(), undefined);
+        widget = make(undefined);
       }
       this.#widget?.free();
       this.#widget = widget;

@@ -52,6 +52,17 @@ pub enum BandStatus {
     Above,
 }
 
+impl BandStatus {
+    /// The status as a word (`below`, `within`, `above`), as JSON writes it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Below => "below",
+            Self::Within => "within",
+            Self::Above => "above",
+        }
+    }
+}
+
 /// One value against one band.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

@@ -5,7 +5,7 @@
 //! formatted strings, so the browser formats them in the reader's locale and no float formatter
 //! enters the WebAssembly build.
 
-use crate::benchmarks::{BandStatus, Compared};
+use crate::benchmarks::Compared;
 use crate::report::Report;
 
 /// How a number in a label is shown; the caller formats it (the browser's `Intl.NumberFormat`).
@@ -378,11 +378,7 @@ pub fn band(compared: &Compared, percent: bool) -> Chart {
     let Compared { value, low, high, status } = *compared;
     let xs = Scale::new((0.0, high.max(value) * 1.25), R, W - R);
     let x = xs.at(value);
-    let class = match status {
-        BandStatus::Below => "below",
-        BandStatus::Within => "within",
-        BandStatus::Above => "above",
-    };
+    let class = status.word();
     let shapes = vec![
         line(vec![(R, H / 2.0), (W - R, H / 2.0)], "axis"),
         bar(xs.at(low), xs.at(high), 6.0, 12.0, "band"),

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::document::{Drafts, FieldKinds, edit, list_at, renumber};
-use crate::assessment::{Assessment, assess_json};
+use crate::assessment::{Assessment, Measurements, assess_json};
 use crate::benchmarks::BenchmarkTable;
 use crate::fields::FieldError;
 use crate::numbers::NumberStyle;
@@ -71,10 +71,13 @@ impl MeasureEditor {
             })
             .unwrap_or_default();
         let document = json!({ "version": 1, "checkpointDay": 30, "metrics": {}, "departments": departments });
-        Self::new(document.clone(), table.clone()).unwrap_or_else(|_| {
-            let empty = json!({ "version": 1, "checkpointDay": 30, "metrics": {}, "departments": [] });
-            let assessment = assess_json(&empty, &table).unwrap_or_else(|_| crate::assess(&Default::default(), &table));
-            Self { document: empty, assessment, table, drafts: Drafts::new() }
+        // A valid scenario's names and benchmark keys are valid here too; should that ever change, the
+        // person starts from an empty checkpoint rather than from nothing.
+        Self::new(document, table.clone()).unwrap_or_else(|_| {
+            let empty = Measurements { version: 1, checkpoint_day: 30, ..Measurements::default() };
+            let assessment = crate::assess(&empty, &table);
+            let document = json!({ "version": 1, "checkpointDay": 30, "metrics": {}, "departments": [] });
+            Self { document, assessment, table, drafts: Drafts::new() }
         })
     }
 

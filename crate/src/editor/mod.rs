@@ -36,6 +36,8 @@ const COST_LISTS: [(&str, &str); 3] =
 #[derive(Debug, Clone)]
 pub struct Editor {
     document: Value,
+    /// `document` as read by the validator, kept so nothing downstream reads it again.
+    scenario: Scenario,
     report: Report,
     table: BenchmarkTable,
     drafts: Drafts,
@@ -47,12 +49,18 @@ impl Editor {
     pub fn new(scenario: &Scenario, table: BenchmarkTable) -> Result<Self, Vec<FieldError>> {
         let report = evaluate(scenario, &table)?;
         let document = serde_json::to_value(scenario).unwrap_or_else(|_| json!({}));
-        Ok(Self { document, report, table, drafts: Drafts::new(), risk_pending: false })
+        let scenario = scenario.clone();
+        Ok(Self { document, scenario, report, table, drafts: Drafts::new(), risk_pending: false })
     }
 
     /// The scenario as last committed.
     pub fn document(&self) -> &Value {
         &self.document
+    }
+
+    /// The same, as read by the validator.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
     }
 
     /// The report of the last valid scenario.
@@ -72,14 +80,14 @@ impl Editor {
 
     /// Sets the field at `path` from what was typed; returns true when the report changed.
     pub fn type_into(&mut self, path: &str, text: &str, style: &NumberStyle) -> bool {
-        let Self { document, report, table, drafts, risk_pending } = self;
+        let Self { document, table, drafts, .. } = self;
         let mut accepted = None;
         edit(document, drafts, &SCENARIO_FIELDS, path, text, style, |trial| {
             accepted = Some((check(&trial, table)?, trial));
             Ok(())
         });
-        let Some(((new_report, pending), trial)) = accepted else { return false };
-        (*report, *risk_pending, *document) = (new_report, pending, trial);
+        let Some((checked, trial)) = accepted else { return false };
+        self.accept(checked, trial);
         true
     }
 
@@ -163,12 +171,12 @@ impl Editor {
             return false;
         }
         self.risk_pending = false;
-        match Scenario::from_json(&self.document).map(|scenario| evaluate(&scenario, &self.table)) {
-            Ok(Ok(report)) => {
+        match evaluate(&self.scenario, &self.table) {
+            Ok(report) => {
                 self.report = report;
                 true
             }
-            _ => false,
+            Err(_) => false,
         }
     }
 
@@ -180,9 +188,15 @@ impl Editor {
     /// Validates and evaluates `trial` (all but the Monte Carlo); on success it becomes the document and
     /// its report the report.
     fn commit(&mut self, trial: Value) -> Result<(), Vec<FieldError>> {
-        (self.report, self.risk_pending) = check(&trial, &self.table)?;
-        self.document = trial;
+        let checked = check(&trial, &self.table)?;
+        self.accept(checked, trial);
         Ok(())
+    }
+
+    /// Makes a checked `trial` the scenario being edited.
+    fn accept(&mut self, (scenario, report): (Scenario, Report), trial: Value) {
+        self.risk_pending = scenario.uncertainty.draws > 0;
+        (self.scenario, self.report, self.document) = (scenario, report, trial);
     }
 }
 
@@ -191,10 +205,11 @@ fn department_index(path: &str) -> Option<usize> {
     path.strip_prefix("departments[")?.strip_suffix(']')?.parse().ok()
 }
 
-/// The report of `document` without its Monte Carlo, and whether it has one to complete.
-fn check(document: &Value, table: &BenchmarkTable) -> Result<(Report, bool), Vec<FieldError>> {
+/// `document` read as a scenario, and its report without the Monte Carlo.
+fn check(document: &Value, table: &BenchmarkTable) -> Result<(Scenario, Report), Vec<FieldError>> {
     let scenario = Scenario::from_json(document)?;
-    Ok((evaluate_without_risk(&scenario, table)?, scenario.uncertainty.draws > 0))
+    let report = evaluate_without_risk(&scenario, table)?;
+    Ok((scenario, report))
 }
 
 #[cfg(test)]

@@ -5,9 +5,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::Widget;
-use crate::assumptions::ValueKind;
 use crate::board::{Part, board_report};
-use crate::scenario::Scenario;
 
 impl Widget {
     /// The empty board report section, filled by [`Widget::refresh_board`].
@@ -22,10 +20,8 @@ impl Widget {
     /// Writes the board report from the scenario, its report and what was measured.
     pub(super) fn refresh_board(&self) -> Result<(), JsValue> {
         let Some(list) = self.root.query_selector(".board-items")? else { return Ok(()) };
-        let Ok(scenario) = Scenario::from_json(self.editor.document()) else { return Ok(()) };
         list.replace_children_with_node_0();
-        let f = &self.formats;
-        for item in board_report(&scenario, self.editor.report(), Some(self.measure.assessment())) {
+        for item in board_report(self.editor.scenario(), self.editor.report(), Some(self.measure.assessment())) {
             let term = self.add(&list, "dt", "", Some(item.heading))?;
             term.set_attribute("data-board", item.id)?;
             let mut sentence = String::new();
@@ -33,12 +29,7 @@ impl Widget {
                 match part {
                     Part::Words(words) => sentence.push_str(words),
                     Part::Name(name) => sentence.push_str(name),
-                    Part::Value(v) => sentence.push_str(&match v.kind {
-                        ValueKind::Money => f.money(v.value),
-                        ValueKind::Percent => f.share(v.value),
-                        ValueKind::Hours => format!("{} hours", f.decimal(v.value)),
-                        ValueKind::Number => f.decimal(v.value),
-                    }),
+                    Part::Value(value) => sentence.push_str(&self.formats.value(*value)),
                 }
             }
             self.add(&list, "dd", "", Some(&sentence))?;

@@ -42,14 +42,29 @@ impl Widget {
         }
     }
 
-    /// A labelled input for the field at `path`, with a note (benchmark, target) and an error message.
-    pub(super) fn field(&self, path: &str, label: &str, text: &str) -> Result<Element, JsValue> {
+    /// A field's wrapper with its label and its control (`input`, `select`) for the field at `path`;
+    /// the error line follows with [`Widget::error_line`].
+    fn labelled(&self, path: &str, label: &str, tag: &str) -> Result<(Element, Element), JsValue> {
         let id = field_id(path);
         let wrapper = self.element("div", "field", None)?;
         self.add(&wrapper, "label", "", Some(label))?.set_attribute("for", &id)?;
-        let input = self.add(&wrapper, "input", "", None)?;
-        input.set_id(&id);
-        input.set_attribute("data-path", path)?;
+        let control = self.add(&wrapper, tag, "", None)?;
+        control.set_id(&id);
+        control.set_attribute("data-path", path)?;
+        Ok((wrapper, control))
+    }
+
+    /// The line under a field where its message appears, announced politely.
+    fn error_line(&self, wrapper: &Element, path: &str) -> Result<(), JsValue> {
+        let error = self.add(wrapper, "span", "error", None)?;
+        error.set_id(&format!("{}-error", field_id(path)));
+        error.set_attribute("aria-live", "polite")
+    }
+
+    /// A labelled input for the field at `path`, with a note (benchmark, target) and an error message.
+    pub(super) fn field(&self, path: &str, label: &str, text: &str) -> Result<Element, JsValue> {
+        let id = field_id(path);
+        let (wrapper, input) = self.labelled(path, label, "input")?;
         let textual = path.ends_with("name") || path.ends_with("label");
         input.set_attribute("inputmode", if textual { "text" } else { "decimal" })?;
         input.set_attribute("autocomplete", "off")?;
@@ -58,9 +73,7 @@ impl Widget {
             input.set_value(text);
         }
         self.add(&wrapper, "span", "note", None)?.set_id(&format!("{id}-note"));
-        let error = self.add(&wrapper, "span", "error", None)?;
-        error.set_id(&format!("{id}-error"));
-        error.set_attribute("aria-live", "polite")?;
+        self.error_line(&wrapper, path)?;
         Ok(wrapper)
     }
 
@@ -72,12 +85,7 @@ impl Widget {
         options: &[(&str, &str)],
         current: &str,
     ) -> Result<Element, JsValue> {
-        let id = field_id(path);
-        let wrapper = self.element("div", "field", None)?;
-        self.add(&wrapper, "label", "", Some(label))?.set_attribute("for", &id)?;
-        let select = self.add(&wrapper, "select", "", None)?;
-        select.set_id(&id);
-        select.set_attribute("data-path", path)?;
+        let (wrapper, select) = self.labelled(path, label, "select")?;
         for (value, text) in options {
             let option = self.add(&select, "option", "", Some(text))?;
             option.set_attribute("value", value)?;
@@ -85,10 +93,19 @@ impl Widget {
                 option.set_attribute("selected", "")?;
             }
         }
-        let error = self.add(&wrapper, "span", "error", None)?;
-        error.set_id(&format!("{id}-error"));
-        error.set_attribute("aria-live", "polite")?;
+        self.error_line(&wrapper, path)?;
         Ok(wrapper)
+    }
+
+    /// A department's card in `section`: its legend (the name) and its name and benchmark fields; the
+    /// mode adds the rest.
+    pub(super) fn department_card(&self, section: &Element, index: usize, dept: &Value) -> Result<Element, JsValue> {
+        let card = self.add(section, "fieldset", "department", None)?;
+        let name = dept["name"].as_str().unwrap_or_default();
+        self.add(&card, "legend", "", Some(name))?.set_attribute("data-legend", &index.to_string())?;
+        card.append_child(self.field(&format!("departments[{index}].name"), "Name", name)?.as_ref())?;
+        card.append_child(self.benchmark_select(index, &dept["benchmark"])?.as_ref())?;
+        Ok(card)
     }
 
     /// The benchmark select of department `index`, whose benchmark key is `current`.
@@ -129,8 +146,16 @@ impl Widget {
         Ok(button)
     }
 
-    /// Clears every field's error and shows the message of each draft beside its field.
-    pub(super) fn show_drafts(&self, drafts: &Drafts) -> Result<(), JsValue> {
+    /// Clears every field's error, shows the message of each draft beside its field, and says in the
+    /// status line how many fields need attention (the `shown` — figures, results — being the last valid).
+    pub(super) fn show_drafts(&self, drafts: &Drafts, shown: &str) -> Result<(), JsValue> {
+        if let Some(status) = self.root.query_selector(".status")? {
+            status.set_text_content(Some(&match drafts.len() {
+                0 => String::new(),
+                1 => format!("One field needs attention; the {shown} are from the last valid entry."),
+                n => format!("{n} fields need attention; the {shown} are from the last valid entries."),
+            }));
+        }
         let errors = self.root.query_selector_all(".error")?;
         for i in 0..errors.length() {
             if let Some(error) = errors.item(i) {
@@ -147,6 +172,16 @@ impl Widget {
                     .map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())
                     .unwrap_or_default();
                 error.set_text_content(Some(&message));
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets each department card's legend to its (last valid) name.
+    pub(super) fn show_department_names<'n>(&self, names: impl Iterator<Item = &'n str>) -> Result<(), JsValue> {
+        for (i, name) in names.enumerate() {
+            if let Some(legend) = self.root.query_selector(&format!("legend[data-legend=\"{i}\"]"))? {
+                legend.set_text_content(Some(name));
             }
         }
         Ok(())

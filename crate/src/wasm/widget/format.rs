@@ -4,6 +4,8 @@
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use crate::assumptions::{SlotValue, ValueKind};
+
 /// Number formatters of the reader's locale and the scenario's currency.
 pub(super) struct Formats {
     money: Function,
@@ -55,6 +57,16 @@ impl Formats {
     /// A number with at most one decimal, grouped.
     pub(super) fn decimal(&self, x: f64) -> String {
         Self::show(&self.decimal, x)
+    }
+
+    /// A value of a generated sentence (assumptions, board report), by its kind.
+    pub(super) fn value(&self, value: SlotValue) -> String {
+        match value.kind {
+            ValueKind::Money => self.money(value.value),
+            ValueKind::Percent => self.share(value.value),
+            ValueKind::Hours => format!("{} hours", self.decimal(value.value)),
+            ValueKind::Number => self.decimal(value.value),
+        }
     }
 
     /// A number as it is put back into an input: full precision, no grouping, the locale's decimal sign.

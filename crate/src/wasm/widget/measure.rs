@@ -35,15 +35,17 @@ enum Kind {
     Number,
 }
 
-fn kind_of(key: &str) -> Kind {
-    METRICS.iter().find(|(k, ..)| *k == key).map_or(Kind::Number, |m| m.2)
+/// The computed department adoption rate, judged like the entered metrics but never typed.
+const ADOPTION: (&str, &str, Kind) = ("departmentAdoptionRate", "Departments at 50%+ weekly active", Kind::Share);
+
+/// A metric's key, input label and kind.
+fn metric(key: &str) -> (&str, &str, Kind) {
+    METRICS.iter().chain([&ADOPTION]).find(|(k, ..)| *k == key).copied().unwrap_or((key, key, Kind::Number))
 }
 
-fn label_of(key: &str) -> &str {
-    match key {
-        "departmentAdoptionRate" => "Departments at 50%+ weekly active",
-        _ => METRICS.iter().find(|(k, ..)| *k == key).map_or(key, |m| m.1.trim_end_matches(" %")),
-    }
+/// A metric's name in a sentence (its input label without the " %").
+fn name_of(key: &str) -> &str {
+    metric(key).1.trim_end_matches(" %")
 }
 
 /// The status in words (colour is never the only signal) and its CSS class.
@@ -117,7 +119,7 @@ impl Widget {
             self.add(&row, "td", "rag", None)?.set_attribute("data-status", key)?;
         }
         let row = self.add(&body, "tr", "", None)?;
-        self.add(&row, "td", "", Some(label_of("departmentAdoptionRate")))?;
+        self.add(&row, "td", "", Some(ADOPTION.1))?;
         self.add(&row, "td", "target", None)?.set_attribute("data-target", "departmentAdoptionRate")?;
         self.add(&row, "td", "rag", None)?.set_attribute("data-status", "departmentAdoptionRate")?;
 
@@ -138,14 +140,10 @@ impl Widget {
         let empty = Vec::new();
         let rows = self.measure.document()["departments"].as_array().unwrap_or(&empty);
         for (i, dept) in rows.iter().enumerate() {
-            let card = self.add(&section, "fieldset", "department", None)?;
-            let name = dept["name"].as_str().unwrap_or_default();
-            self.add(&card, "legend", "", Some(name))?.set_attribute("data-legend", &i.to_string())?;
-            card.append_child(self.field(&format!("departments[{i}].name"), "Name", name)?.as_ref())?;
-            card.append_child(self.benchmark_select(i, &dept["benchmark"])?.as_ref())?;
+            let card = self.department_card(&section, i, dept)?;
             for key in DEPARTMENT_METRICS {
-                let value = self.shown(&dept["metrics"][key], kind_of(key) == Kind::Share);
-                let label = METRICS.iter().find(|m| m.0 == key).map_or(key, |m| m.1);
+                let (_, label, kind) = metric(key);
+                let value = self.shown(&dept["metrics"][key], kind == Kind::Share);
                 card.append_child(self.field(&format!("departments[{i}].metrics.{key}"), label, &value)?.as_ref())?;
             }
             card.append_child(self.remove_button("departments", i, &format!("departments[{i}].name"))?.as_ref())?;
@@ -158,16 +156,12 @@ impl Widget {
     pub(super) fn refresh_measure(&self) -> Result<(), JsValue> {
         let assessment = self.measure.assessment();
         let f = &self.formats;
-        let show = |key: &str, x: f64| if kind_of(key) == Kind::Share { f.share(x) } else { f.decimal(x) };
-        let judged = METRICS.iter().map(|m| m.0).chain(["departmentAdoptionRate"]);
-        for key in judged {
+        for (key, ..) in METRICS.iter().chain([&ADOPTION]) {
             let Some(metric) = Metric::from_key(key) else { continue };
             let result = assessment.metrics.get(metric);
-            let target =
-                if key == "departmentAdoptionRate" { f.share(result.target) } else { show(key, result.target) };
-            self.set_cell(&format!("td[data-target=\"{key}\"]"), &format!("≥ {target}"), None)?;
+            self.set_cell(&format!("td[data-target=\"{key}\"]"), &self.target(key, result), None)?;
             let (words, class) = status_words(result.status);
-            let text = match (key, result.value) {
+            let text = match (*key, result.value) {
                 ("departmentAdoptionRate", Some(v)) => format!("{words} ({})", f.share(v)),
                 _ => words.to_owned(),
             };
@@ -194,10 +188,8 @@ impl Widget {
         if let Some(p) = self.root.query_selector(".adoption")? {
             p.set_text_content(Some(&adoption));
         }
+        self.show_department_names(assessment.departments.iter().map(|d| d.name.as_str()))?;
         for (i, dept) in assessment.departments.iter().enumerate() {
-            if let Some(legend) = self.root.query_selector(&format!("legend[data-legend=\"{i}\"]"))? {
-                legend.set_text_content(Some(&dept.name));
-            }
             for key in DEPARTMENT_METRICS {
                 let Some(metric) = Metric::from_key(key) else { continue };
                 self.set_text(
@@ -206,29 +198,24 @@ impl Widget {
                 );
             }
         }
-        let drafts = self.measure.drafts();
-        if let Some(status) = self.root.query_selector(".status")? {
-            status.set_text_content(Some(&match drafts.len() {
-                0 => String::new(),
-                1 => "One field needs attention; the results are from the last valid entry.".to_owned(),
-                n => format!("{n} fields need attention; the results are from the last valid entries."),
-            }));
-        }
-        self.show_drafts(drafts)
+        self.show_drafts(self.measure.drafts(), "results")
+    }
+
+    /// "≥ 70%": the green line of the rule that applies.
+    fn target(&self, key: &str, result: &MetricResult) -> String {
+        let shown = match metric(key).2 {
+            Kind::Share => self.formats.share(result.target),
+            Kind::Number => self.formats.decimal(result.target),
+        };
+        format!("≥ {shown}")
     }
 
     /// "Act now · target ≥ 70%" beside a metric's input.
     fn note(&self, result: &MetricResult, key: &str) -> String {
-        let (words, _) = status_words(result.status);
         if result.status == Status::Unknown {
             return String::new();
         }
-        let target = if kind_of(key) == Kind::Share {
-            self.formats.share(result.target)
-        } else {
-            self.formats.decimal(result.target)
-        };
-        format!("{words} · target ≥ {target}")
+        format!("{} · target {}", status_words(result.status).0, self.target(key, result))
     }
 
     fn refresh_flags(&self) -> Result<(), JsValue> {
@@ -245,8 +232,8 @@ impl Widget {
             };
             let item = self.add(&list, "li", class, None)?;
             let about = match &flag.department {
-                Some(department) => format!("{severity} — {department}: {}", label_of(flag.metric)),
-                None => format!("{severity} — {}", label_of(flag.metric)),
+                Some(department) => format!("{severity} — {department}: {}", name_of(flag.metric)),
+                None => format!("{severity} — {}", name_of(flag.metric)),
             };
             self.add(&item, "strong", "", Some(&about))?;
             self.add(&item, "p", "", Some(&flag.diagnosis))?;

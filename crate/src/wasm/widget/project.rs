@@ -7,10 +7,8 @@ use web_sys::Element;
 
 use super::Widget;
 use super::format::attribute_number;
-use crate::assumptions::{ValueKind, assumptions};
-use crate::benchmarks::BandStatus;
+use crate::assumptions::assumptions;
 use crate::model::Model;
-use crate::scenario::Scenario;
 
 /// How a headline figure is shown.
 type Show<'a> = dyn Fn(f64) -> String + 'a;
@@ -94,11 +92,7 @@ impl Widget {
         let empty = Vec::new();
         let rows = self.editor.document()["departments"].as_array().unwrap_or(&empty);
         for (i, dept) in rows.iter().enumerate() {
-            let card = self.add(&section, "fieldset", "department", None)?;
-            let name = dept["name"].as_str().unwrap_or_default();
-            self.add(&card, "legend", "", Some(name))?.set_attribute("data-legend", &i.to_string())?;
-            card.append_child(self.field(&format!("departments[{i}].name"), "Name", name)?.as_ref())?;
-            card.append_child(self.benchmark_select(i, &dept["benchmark"])?.as_ref())?;
+            let card = self.department_card(&section, i, dept)?;
             let used = self.editor.report().departments.get(i);
             for (key, label, percent) in COLUMNS {
                 let key = if key == "hourlyCost" && dept.get("annualCost").is_some() { "annualCost" } else { key };
@@ -230,18 +224,9 @@ impl Widget {
                 output.set_attribute("data-value", &value.map(attribute_number).unwrap_or_default())?;
             }
         }
-        let drafts = self.editor.drafts();
-        if let Some(status) = self.root.query_selector(".status")? {
-            status.set_text_content(Some(&match drafts.len() {
-                0 => String::new(),
-                1 => "One field needs attention; the figures are from the last valid entry.".to_owned(),
-                n => format!("{n} fields need attention; the figures are from the last valid entries."),
-            }));
-        }
+        self.show_drafts(self.editor.drafts(), "figures")?;
+        self.show_department_names(report.departments.iter().map(|d| d.name.as_str()))?;
         for (i, dept) in report.departments.iter().enumerate() {
-            if let Some(legend) = self.root.query_selector(&format!("legend[data-legend=\"{i}\"]"))? {
-                legend.set_text_content(Some(&dept.name));
-            }
             let notes = [
                 ("activeRate", dept.benchmark.as_ref().map(|b| (b.active_rate, true))),
                 ("hoursSavedPerWeek", dept.benchmark.as_ref().map(|b| (b.hours_saved_per_week, false))),
@@ -249,38 +234,25 @@ impl Widget {
             for (key, compared) in notes {
                 let text = compared.map_or_else(String::new, |(c, percent)| {
                     let show = |x: f64| if percent { f.share(x) } else { f.decimal(x) };
-                    let status = match c.status {
-                        BandStatus::Below => "below",
-                        BandStatus::Within => "within",
-                        BandStatus::Above => "above",
-                    };
                     let unit = if percent { "" } else { " h" };
-                    format!("Benchmark {}–{}{unit}: {status}", show(c.low), show(c.high))
+                    format!("Benchmark {}–{}{unit}: {}", show(c.low), show(c.high), c.status.word())
                 });
                 self.set_text(&format!("departments-{i}--{key}-note"), &text);
             }
         }
-        self.show_drafts(drafts)?;
         self.refresh_charts()?;
         self.refresh_assumptions()
     }
 
     fn refresh_assumptions(&self) -> Result<(), JsValue> {
         let Some(list) = self.root.query_selector(".assumption-list")? else { return Ok(()) };
-        let Ok(scenario) = Scenario::from_json(self.editor.document()) else { return Ok(()) };
-        let Ok(model) = Model::resolve(&scenario, &self.table) else { return Ok(()) };
+        let scenario = self.editor.scenario();
+        let Ok(model) = Model::resolve(scenario, &self.table) else { return Ok(()) };
         list.replace_children_with_node_0();
-        let f = &self.formats;
-        for assumption in assumptions(&scenario, &model, &self.editor.report().annual) {
+        for assumption in assumptions(scenario, &model, &self.editor.report().annual) {
             let mut text = assumption.text.to_owned();
             for (slot, value) in assumption.values.iter().enumerate() {
-                let shown = match value.kind {
-                    ValueKind::Money => f.money(value.value),
-                    ValueKind::Percent => f.share(value.value),
-                    ValueKind::Hours => format!("{} hours", f.decimal(value.value)),
-                    ValueKind::Number => f.decimal(value.value),
-                };
-                text = text.replace(&format!("{{{slot}}}"), &shown);
+                text = text.replace(&format!("{{{slot}}}"), &self.formats.value(*value));
             }
             self.add(&list, "li", "", Some(&text))?;
         }
