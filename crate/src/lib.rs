@@ -21,6 +21,7 @@ pub mod charts;
 pub mod editor;
 pub mod export;
 pub mod fields;
+pub mod import;
 pub mod link;
 pub mod model;
 pub mod numbers;

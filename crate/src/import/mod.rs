@@ -1,0 +1,420 @@
+//! Measured results from the files people already have (SPEC 4): a roster of who was trained, the
+//! per-user daily usage export and the pulse-survey answers, read as CSV and turned into a
+//! measurements document for [`crate::assess`], with a report of every row that could not be used,
+//! the 13-week trend, the departments worst first, the task categories and, when the roster names
+//! cohorts, a trained cohort compared with a later one as its control.
+//!
+//! Files are read from any [`Read`], so the browser can stream a large file in chunks from a worker
+//! while tests read strings. A [`Dataset`] keeps what was read, so a new checkpoint is measured
+//! without reading again.
+
+use std::collections::HashSet;
+use std::io::Read;
+
+use serde::Serialize;
+
+use crate::assessment::{DepartmentMeasurements, Measurements, Metrics};
+use crate::benchmarks::BenchmarkTable;
+use crate::fields::FieldError;
+
+mod files;
+mod metrics;
+mod table;
+mod trend;
+
+pub use files::{LISTED_PROBLEMS, parse_date};
+pub use trend::{CohortComparison, CohortFigures, TaskShare, TrendWeek};
+
+use files::{Activity, Roster, Survey};
+use metrics::Clock;
+
+/// The three files of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum FileKind {
+    /// One row per trained person.
+    Roster,
+    /// One row per person per day of use.
+    Activity,
+    /// One row per survey answer.
+    Survey,
+}
+
+impl FileKind {
+    /// The file's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Roster => "roster",
+            Self::Activity => "activity",
+            Self::Survey => "survey",
+        }
+    }
+
+    /// The kind named `name` (`roster`, `activity`, `survey`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Roster, Self::Activity, Self::Survey].into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A row that was skipped, where it is and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Problem {
+    /// The file it is in.
+    pub file: FileKind,
+    /// The line the row starts on (the header is line 1).
+    pub line: u64,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+/// Why a whole file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    /// The kind of file it was read as, when known.
+    pub kind: Option<FileKind>,
+    /// What is wrong, to follow "The roster file …".
+    pub message: String,
+}
+
+impl FileProblem {
+    /// The problem as a field error whose path names the file's kind; `name` is the file's own name,
+    /// when it has one.
+    pub fn into_field_error(self, name: Option<&str>) -> FieldError {
+        let kind = self.kind.map_or("", FileKind::name);
+        let name = name.map(|n| format!(" \"{n}\"")).unwrap_or_default();
+        let message = format!("The {kind}{}file{name} {}", if kind.is_empty() { "" } else { " " }, self.message);
+        FieldError { path: if kind.is_empty() { "file".into() } else { kind.into() }, message }
+    }
+}
+
+/// What one file held, once read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct FileSummary {
+    /// What the file was read as.
+    pub kind: FileKind,
+    /// Data rows read.
+    pub rows: u64,
+    /// Rows skipped.
+    pub skipped: u64,
+}
+
+/// Choices of a measurement.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportOptions {
+    /// The checkpoint day N, counted from each person's training completion.
+    pub checkpoint_day: u32,
+    /// The cohort to treat as trained (default: the first to complete training).
+    pub treated_cohort: Option<String>,
+    /// The cohort to use as its control (default: the first later cohort untrained at the treated
+    /// cohort's Day N).
+    pub control_cohort: Option<String>,
+}
+
+/// How the import went.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct ImportReport {
+    /// Data rows read across the files.
+    pub rows_read: u64,
+    /// Rows skipped as malformed.
+    pub rows_skipped: u64,
+    /// Users in the activity export or survey who are not in the roster (their rows are not used).
+    pub unknown_users: u64,
+    /// Activity rows of those users.
+    pub unknown_user_rows: u64,
+    /// The first skipped rows of each file, with line and reason.
+    pub problems: Vec<Problem>,
+    /// Things worth knowing that are not errors (people not yet at the checkpoint, values left out).
+    pub notes: Vec<String>,
+    /// First and last date of the activity export (ISO).
+    pub dates: [String; 2],
+    /// Roster people who have reached the checkpoint inside the data (the metrics' population).
+    pub people_at_checkpoint: u64,
+}
+
+/// One department in the breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct DepartmentBreakdown {
+    /// The department's name.
+    pub name: String,
+    /// People in the roster.
+    pub people: u64,
+    /// Of them, licensed.
+    pub licensed: u64,
+    /// Of them, at the checkpoint inside the data.
+    pub at_checkpoint: u64,
+    /// Its metrics.
+    pub metrics: Metrics,
+}
+
+/// Everything an import yields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Imported {
+    /// Document version, always 1.
+    pub version: u32,
+    /// The measurements document for [`crate::assess`] and measure mode.
+    pub measurements: Measurements,
+    /// Rows read, skipped and why, unknown users.
+    pub import_report: ImportReport,
+    /// Departments, worst weekly active rate first (unmeasured last).
+    pub departments: Vec<DepartmentBreakdown>,
+    /// The 13-week rolling trend, oldest week first.
+    pub trend: Vec<TrendWeek>,
+    /// Task categories named at the checkpoint, most named first.
+    pub task_categories: Vec<TaskShare>,
+    /// A trained cohort against a later one as control, when the roster has cohorts.
+    pub cohorts: Option<CohortComparison>,
+}
+
+/// The files read so far, each kind replacing the last file of that kind.
+#[derive(Debug, Default, Clone)]
+pub struct Dataset {
+    roster: Option<Roster>,
+    activity: Option<Activity>,
+    survey: Option<Survey>,
+}
+
+impl Dataset {
+    /// Reads `source` as a file of `kind`, or of the kind its header shows when `kind` is none. A file
+    /// that cannot be used leaves what was read before untouched.
+    pub fn read(&mut self, kind: Option<FileKind>, source: impl Read) -> Result<FileSummary, FileProblem> {
+        let files::Opened { kind, mut table, at } = files::open(kind, source)?;
+        let (rows, skipped) = match kind {
+            FileKind::Roster => {
+                let roster = files::read_roster(&mut table, &at)?;
+                if roster.people.is_empty() {
+                    return Err(no_rows(kind, roster.rows));
+                }
+                let counts = (roster.rows, roster.skipped.count);
+                self.roster = Some(roster);
+                counts
+            }
+            FileKind::Activity => {
+                let activity = files::read_activity(&mut table, &at)?;
+                if activity.days.is_empty() {
+                    return Err(no_rows(kind, activity.rows));
+                }
+                let counts = (activity.rows, activity.skipped.count);
+                self.activity = Some(activity);
+                counts
+            }
+            FileKind::Survey => {
+                let survey = files::read_survey(&mut table, &at)?;
+                if survey.answers.is_empty() {
+                    return Err(no_rows(kind, survey.rows));
+                }
+                let counts = (survey.rows, survey.skipped.count);
+                self.survey = Some(survey);
+                counts
+            }
+        };
+        Ok(FileSummary { kind, rows, skipped })
+    }
+
+    /// The kinds read so far.
+    pub fn kinds(&self) -> Vec<FileKind> {
+        let mut kinds = Vec::new();
+        if self.roster.is_some() {
+            kinds.push(FileKind::Roster);
+        }
+        if self.activity.is_some() {
+            kinds.push(FileKind::Activity);
+        }
+        if self.survey.is_some() {
+            kinds.push(FileKind::Survey);
+        }
+        kinds
+    }
+
+    /// Measures the checkpoint of `options` from the files read; fails when the roster or the
+    /// activity export is missing, or when no one in the roster completed training.
+    pub fn measure(&self, options: &ImportOptions, table: &BenchmarkTable) -> Result<Imported, Vec<FieldError>> {
+        let missing = |kind: FileKind, what: &str| FieldError {
+            path: kind.name().to_owned(),
+            message: format!("The {} file is needed: {what}", kind.name()),
+        };
+        let (roster, activity) = match (&self.roster, &self.activity) {
+            (Some(r), Some(a)) => (r, a),
+            (r, a) => {
+                let mut problems = Vec::new();
+                if r.is_none() {
+                    problems.push(missing(FileKind::Roster, "who was trained, in which department, and when."));
+                }
+                if a.is_none() {
+                    problems.push(missing(FileKind::Activity, "sessions per person per day."));
+                }
+                return Err(problems);
+            }
+        };
+        let Some(starts) = metrics::starts(roster) else {
+            return Err(vec![FieldError {
+                path: "roster".into(),
+                message: "No one in the roster has a completed_on date, and checkpoint days count from it.".into(),
+            }]);
+        };
+        measure(roster, activity, self.survey.as_ref(), &starts, options, table)
+    }
+}
+
+fn no_rows(kind: FileKind, rows: u64) -> FileProblem {
+    let message = if rows == 0 {
+        "has a header but no rows".to_owned()
+    } else {
+        format!("has no usable row: all {rows} were skipped (the first reasons are listed with their lines)")
+    };
+    FileProblem { kind: Some(kind), message }
+}
+
+/// Reads the texts of the three files (the survey is optional) and measures `options`' checkpoint:
+/// the whole import in one call, for scripts and tests.
+pub fn measure_from_csv(
+    roster: &str,
+    activity: &str,
+    survey: Option<&str>,
+    options: &ImportOptions,
+    table: &BenchmarkTable,
+) -> Result<Imported, Vec<FieldError>> {
+    let mut dataset = Dataset::default();
+    let mut problems = Vec::new();
+    let files = [(FileKind::Roster, Some(roster)), (FileKind::Activity, Some(activity)), (FileKind::Survey, survey)];
+    for (kind, text) in files {
+        if let Some(text) = text
+            && let Err(problem) = dataset.read(Some(kind), text.as_bytes())
+        {
+            problems.push(problem.into_field_error(None));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    dataset.measure(options, table)
+}
+
+/// The measurement itself, once the roster and activity are known to be there.
+fn measure(
+    roster: &Roster,
+    activity: &Activity,
+    survey: Option<&Survey>,
+    starts: &[i32],
+    options: &ImportOptions,
+    table: &BenchmarkTable,
+) -> Result<Imported, Vec<FieldError>> {
+    let Some((first, last)) = activity.span else {
+        return Err(vec![FieldError { path: "activity".into(), message: "The activity file has no rows.".into() }]);
+    };
+    let day = i32::try_from(options.checkpoint_day.min(365)).unwrap_or(365);
+    let cohorts =
+        trend::pick_cohorts(roster, day, options.treated_cohort.as_deref(), options.control_cohort.as_deref());
+    let clock = Clock { last, day, control_window: cohorts.map(|(.., start)| (start + day - 6, start + day)) };
+    let person_of = metrics::people_of(activity, roster);
+    let (usage, week_sessions) = metrics::usage(activity, &person_of, starts, &clock);
+    let (all, departments) = metrics::tallies(roster, &usage, starts, survey, &clock);
+
+    let mut notes = Vec::new();
+    let mut checked = |metrics: Metrics, whose: &str| within_ranges(metrics, whose, &mut notes);
+    let measured = checked(all.metrics(activity.has_minutes), "the organisation");
+    let mut breakdown: Vec<DepartmentBreakdown> = roster
+        .departments
+        .iter()
+        .zip(&departments)
+        .map(|(name, t)| DepartmentBreakdown {
+            name: name.clone(),
+            people: t.people,
+            licensed: t.licensed,
+            at_checkpoint: t.reached,
+            metrics: checked(t.metrics(activity.has_minutes), name),
+        })
+        .collect();
+    let measurements = Measurements {
+        version: 1,
+        checkpoint_day: day as u32,
+        people: Some(all.reached),
+        licensed_seats: Some(roster.people.iter().filter(|p| p.licensed).count() as u64),
+        metrics: measured,
+        departments: breakdown
+            .iter()
+            .filter(|d| d.at_checkpoint > 0)
+            .map(|d| DepartmentMeasurements {
+                name: d.name.clone(),
+                benchmark: benchmark_of(&d.name, table),
+                metrics: d.metrics.clone(),
+            })
+            .collect(),
+    };
+    breakdown.sort_by(|a, b| {
+        let key = |d: &DepartmentBreakdown| d.metrics.weekly_active_rate.unwrap_or(f64::INFINITY);
+        key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
+    });
+
+    let unknown_user_rows = activity.days.iter().filter(|d| person_of[d.user as usize].is_none()).count() as u64;
+    let mut unknown: HashSet<&str> =
+        activity.users.iter().map(|u| &**u).filter(|u| !roster.index.contains_key(*u)).collect();
+    unknown.extend(survey.iter().flat_map(|s| &s.answers).map(|a| &*a.user).filter(|u| !roster.index.contains_key(*u)));
+    let unknown_users = unknown.len() as u64;
+    if all.reached == 0 {
+        notes.push(format!(
+            "No one has reached day {day} inside the activity data (its last date is {}): pick an earlier checkpoint \
+             or import a later export.",
+            files::format_date(last)
+        ));
+    } else if all.reached < all.people {
+        notes.push(format!(
+            "{} of {} people have not reached day {day} inside the activity data and are left out of every rate.",
+            all.people - all.reached,
+            all.people
+        ));
+    }
+    let mut problems = roster.skipped.listed.clone();
+    problems.extend(activity.skipped.listed.iter().cloned());
+    let (survey_rows, survey_skipped) = survey.map_or((0, 0), |s| (s.rows, s.skipped.count));
+    problems.extend(survey.iter().flat_map(|s| s.skipped.listed.iter().cloned()));
+    let import_report = ImportReport {
+        rows_read: roster.rows + activity.rows + survey_rows,
+        rows_skipped: roster.skipped.count + activity.skipped.count + survey_skipped,
+        unknown_users,
+        unknown_user_rows,
+        problems,
+        notes,
+        dates: [files::format_date(first), files::format_date(last)],
+        people_at_checkpoint: all.reached,
+    };
+    Ok(Imported {
+        version: 1,
+        trend: trend::weeks(roster, &usage, &week_sessions, starts, survey, &clock, first),
+        task_categories: trend::task_categories(roster, survey, day),
+        cohorts: cohorts.and_then(|(t, c, _)| trend::compare(roster, &usage, survey, &clock, starts, (t, c))),
+        measurements,
+        import_report,
+        departments: breakdown,
+    })
+}
+
+/// The benchmark row a department's name names (`Engineering` → `engineering`), if any.
+fn benchmark_of(name: &str, table: &BenchmarkTable) -> Option<String> {
+    let key = name.trim().to_ascii_lowercase();
+    (key != "general" && table.get(&key).is_some()).then_some(key)
+}
+
+/// Leaves out, with a note, any value outside what a measurements document allows (possible only
+/// with odd data, such as many rows for one person and day).
+fn within_ranges(mut metrics: Metrics, whose: &str, notes: &mut Vec<String>) -> Metrics {
+    for (value, max, what) in [
+        (&mut metrics.sessions_per_active_user_week, 1_000.0, "sessions per active user"),
+        (&mut metrics.avg_session_minutes, 1_440.0, "average session minutes"),
+    ] {
+        if value.is_some_and(|v| v > max) {
+            *value = None;
+            notes.push(format!("The {what} of {whose} is implausibly high and was left out."));
+        }
+    }
+    metrics
+}
