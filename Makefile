@@ -1,5 +1,5 @@
 # The two commands of the README, and their parts. Each installs what it needs first.
-.PHONY: serve test build tools bench-engine bench-widget clean
+.PHONY: serve test build tools bench-engine bench-widget bench-import sample-data clean
 
 serve: build            ## build the release and serve the page on http://127.0.0.1:8080/
 	node scripts/serve.mjs
@@ -19,6 +19,13 @@ bench-engine: build     ## time evaluate(): the core natively, then through the 
 
 bench-widget: build     ## time the widget: navigation to first figures, keystroke to updated figures
 	node bench/widget.mjs
+
+bench-import: build     ## time the CSV import (the widget's worker) against DuckDB-wasm in Chromium, ~100k and ~1M rows
+	[ -d node_modules/@duckdb/duckdb-wasm ] || npm ci --no-audit --no-fund
+	node bench/import.mjs
+
+sample-data:            ## write a generated roster, activity and survey CSV set into target/sample-data/
+	cargo run --release --example sample-data -- --people 10000 --days 120 --seed 1 --out target/sample-data
 
 clean:
 	cargo clean

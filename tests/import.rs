@@ -3,7 +3,7 @@
 //! days with zero sessions, rows adding up for one person and day, a person listed in two
 //! departments, bad rows with their lines — and the files people actually have: aliases, `;` and tab
 //! delimiters, a byte-order mark, quoted fields with newlines, decimal commas, binary and non-UTF-8
-//! files, wrong columns.
+//! files, wrong columns. The three small files are in `tests/fixtures/import/`, shared with the browser test.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,40 +12,13 @@ use roi_calculator::{BenchmarkTable, FieldError};
 
 /// Five people, two departments, two cohorts. Day 0 is each person's completion; dee never completed,
 /// so counts from the earliest completion (2026-03-02); ana is listed again in Legal (line 7, skipped).
-const ROSTER: &str = "user,department,completed_on,licensed,cohort
-ana@x.com,Engineering,2026-03-02,true,Wave 1
-ben@x.com,Engineering,2026-03-03,true,Wave 1
-cy@x.com,Legal,2026-03-02,false,Wave 1
-dee@x.com,Legal,,true,Wave 2
-eve@x.com,Legal,2026-03-04,true,Wave 1
-ana@x.com,Legal,2026-03-02,true,Wave 1
-";
+const ROSTER: &str = include_str!("fixtures/import/roster.csv");
 
 /// Last date 2026-03-10. With checkpoint day 7 the windows are days 1–7: ana 03-03…03-09, ben
 /// 03-04…03-10, cy and dee 03-03…03-09; eve's (03-05…03-11) ends after the data, so eve is left out.
-const ACTIVITY: &str = "date,user,sessions,minutes
-2026-03-02,dee@x.com,3,15
-2026-03-03,ana@x.com,2,20
-2026-03-04,ben@x.com,2,8
-2026-03-05,ana@x.com,1,10
-2026-03-05,ANA@x.com,1,5
-2026-02-30,ana@x.com,1,1
-2026-03-06,ben@x.com,-1,0
-2026-03-08,cy@x.com,5,30
-2026-03-09,zed@x.com,4,40
-2026-03-10,ben@x.com,0,0
-2026-03-10,eve@x.com,2,10
-";
+const ACTIVITY: &str = include_str!("fixtures/import/activity.csv");
 
-const SURVEY: &str = "user,day,hours_saved,integration,satisfaction,reviewed,tasks
-ana@x.com,7,4,5,4.5,yes,drafting;code
-ben@x.com,7,2,3,4,no,Code
-cy@x.com,7,,4,3,1,research
-cy@x.com,7,9,1,1,yes,
-zed@x.com,7,5,5,5,yes,code
-dee@x.com,30,3,4,4,yes,
-eve@x.com,7,abc,4,4,yes,
-";
+const SURVEY: &str = include_str!("fixtures/import/survey.csv");
 
 fn close(actual: Option<f64>, expected: f64) {
     let actual = actual.unwrap_or_else(|| panic!("expected {expected}, got nothing"));
@@ -329,4 +302,16 @@ fn an_imported_document_is_valid_measurements_for_the_assessment() {
     let document = serde_json::to_value(&out.measurements).expect("serializable");
     let assessment = roi_calculator::assess_json(&document, &BenchmarkTable::default()).expect("valid measurements");
     assert_eq!(assessment.checkpoint_day, 7);
+}
+
+#[test]
+fn import_options_are_read_with_every_problem_named() {
+    let options = ImportOptions::from_json(&serde_json::json!({})).expect("all optional");
+    assert_eq!(options.checkpoint_day, 30);
+    let options = ImportOptions::from_json(&serde_json::json!({ "checkpointDay": 90, "controlCohort": "Wave 3" }))
+        .expect("valid");
+    assert_eq!((options.checkpoint_day, options.control_cohort.as_deref()), (90, Some("Wave 3")));
+    let problems = ImportOptions::from_json(&serde_json::json!({ "checkpointDay": 400, "day": 1 })).expect_err("bad");
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["day", "checkpointDay"]);
 }

@@ -3,7 +3,13 @@
 // the Rust `Widget`, which holds the state, validates and renders. Only what JavaScript must do is here.
 import init, { Widget, defaultScenario } from './pkg/roi_calculator.js';
 
-const engine = init();
+// The module is compiled once and shared: by every instance here, and by the import worker, which gets
+// it already compiled instead of downloading it again.
+const compiled = WebAssembly.compileStreaming(fetch(new URL('./pkg/roi_calculator_bg.wasm', import.meta.url)));
+/** Resolves when the engine is ready; the page's own scripts await it before calling the engine. */
+export const engine = compiled.then((module) => init({ module_or_path: module }));
+/** The people, days and seed of "try with sample data": about 40,000 activity rows. */
+const SAMPLE = { people: 400, days: 120, seed: 7 };
 const stylesheet = fetch(new URL('./roi-calculator.css', import.meta.url))
   .then((response) => response.text())
   .then((css) => {
@@ -33,6 +39,9 @@ class RoiCalculator extends HTMLElement {
 
   #root = this.attachShadow({ mode: 'open' });
   #widget = null;
+  #table = undefined;
+  #worker = null;
+  #imported = false;
   #scenario = null;
   #generation = 0;
   #settling = 0;
@@ -47,10 +56,30 @@ class RoiCalculator extends HTMLElement {
       }
     };
     this.#root.addEventListener('input', forward);
-    this.#root.addEventListener('change', (event) => { if (event.target.tagName === 'SELECT') forward(event); });
+    this.#root.addEventListener('change', (event) => {
+      if (event.target.type === 'file') {
+        this.#import({ type: 'files', files: [...event.target.files] });
+        event.target.value = '';
+      } else if (event.target.tagName === 'SELECT') {
+        forward(event);
+        if (event.target.dataset.path === 'checkpointDay' && this.#imported) {
+          this.#import({ type: 'measure', checkpointDay: Number(event.target.value) });
+        }
+      }
+    });
+    this.#root.addEventListener('dragover', (event) => {
+      if (event.target.closest?.('.dropzone')) event.preventDefault();
+    });
+    this.#root.addEventListener('drop', (event) => {
+      if (!event.target.closest?.('.dropzone')) return;
+      event.preventDefault();
+      this.#import({ type: 'files', files: [...event.dataTransfer.files] });
+    });
     this.#root.addEventListener('click', (event) => {
       const button = event.target.closest?.('button[data-action]');
       if (!button) return;
+      if (button.dataset.action === 'import:sample') return this.#import({ type: 'sample', ...SAMPLE });
+      if (button.dataset.action === 'import:cancel') return this.#cancelImport();
       const index = button.dataset.index === undefined ? undefined : Number(button.dataset.index);
       this.#call(() => this.#widget?.action(button.dataset.action, index));
       this.#edited();
@@ -120,9 +149,74 @@ class RoiCalculator extends HTMLElement {
       }
       this.#widget?.free();
       this.#widget = widget;
+      this.#table = table;
+      this.#cancelImport(false);
       this.dataset.ready = 'true';
       performance.mark('roi-ready');
     });
+  }
+
+  /**
+   * Sends `message` (files, sample data or a new checkpoint) to this instance's import worker. The files
+   * are read there, never uploaded; the measurements change only when a result arrives, so a failed or
+   * cancelled import changes nothing.
+   */
+  #import(message) {
+    if (!this.#widget) return;
+    const day = Number(this.#widget.measurements?.checkpointDay ?? 30);
+    if (message.type !== 'measure') this.#call(() => this.#widget.importProgress(0, 1, 'Reading the files…'));
+    this.#startWorker().postMessage({ checkpointDay: day, ...message });
+  }
+
+  /**
+   * The import worker, started with the widget (so importing fetches nothing) and given the engine
+   * already compiled. Messages posted before it has instantiated the engine wait in its queue.
+   */
+  #startWorker() {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }) => this.#onImportMessage(worker, data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.#call(() => this.#widget?.importFailed(`The import stopped: ${event.message || 'the worker failed'}`));
+      this.#cancelImport(false);
+    };
+    const table = this.#table;
+    compiled.then((module) => worker.postMessage({ type: 'init', module, benchmarks: table }));
+    this.#worker = worker;
+    return worker;
+  }
+
+  /** What the import worker reports: progress, each file, what is still missing, the result. */
+  #onImportMessage(worker, data) {
+    if (worker !== this.#worker || !this.#widget) return;
+    const widget = this.#widget;
+    if (data.type === 'progress') {
+      this.#call(() => widget.importProgress(data.loaded, data.total, `Reading ${data.file}…`));
+    } else if (data.type === 'file') {
+      this.#call(() => widget.importFile(data.name, data.summary ?? null, data.error ?? null));
+    } else if (data.type === 'waiting') {
+      this.#call(() => widget.importWaiting(data.kinds));
+    } else if (data.type === 'result') {
+      this.#call(() => {
+        widget.importDone(data.imported);
+        this.#imported = true;
+      });
+    } else if (data.type === 'error') {
+      this.#call(() => widget.importFailed(data.message));
+    }
+  }
+
+  /**
+   * Stops a running import: the worker and what it had read are dropped (a worker busy in the engine
+   * can only be stopped whole) and a fresh one is started; nothing on screen changes.
+   */
+  #cancelImport(say = true) {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#imported = false;
+    if (say) this.#call(() => this.#widget?.importFailed('Import cancelled; nothing was changed.'));
+    if (this.#widget) this.#startWorker();
   }
 
   /** The benchmark table of the `benchmarks` attribute (the URL of a JSON table), laid over the built-in one. */

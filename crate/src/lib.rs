@@ -28,6 +28,7 @@ pub mod numbers;
 pub mod projection;
 pub mod report;
 pub mod risk;
+pub mod sample;
 pub mod scenario;
 pub mod sensitivity;
 pub mod uncertainty;

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::assessment::{DepartmentMeasurements, Measurements, Metrics};
 use crate::benchmarks::BenchmarkTable;
-use crate::fields::FieldError;
+use crate::fields::{FieldError, ObjectReader, Problems};
 
 mod files;
 mod metrics;
@@ -112,6 +112,26 @@ pub struct ImportOptions {
     /// The cohort to use as its control (default: the first later cohort untrained at the treated
     /// cohort's Day N).
     pub control_cohort: Option<String>,
+}
+
+impl ImportOptions {
+    /// Reads `{ checkpointDay, treatedCohort, controlCohort }` (all optional; day 30 by default),
+    /// failing with every problem found.
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, Vec<FieldError>> {
+        let mut problems = Problems::default();
+        let mut options = Self { checkpoint_day: 30, ..Self::default() };
+        if let Some(reader) =
+            ObjectReader::new(value, "", &["checkpointDay", "treatedCohort", "controlCohort"], &mut problems)
+        {
+            let rule = "a whole number of days from 0 to 365";
+            if let Some(day) = reader.whole_in("checkpointDay", 0, 365, rule, &mut problems) {
+                options.checkpoint_day = u32::try_from(day).unwrap_or(30);
+            }
+            options.treated_cohort = reader.text("treatedCohort", 80, &mut problems);
+            options.control_cohort = reader.text("controlCohort", 80, &mut problems);
+        }
+        if problems.is_empty() { Ok(options) } else { Err(problems.into_vec()) }
+    }
 }
 
 /// How the import went.

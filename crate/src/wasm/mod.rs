@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::fields::FieldError;
 
+mod import;
 mod widget;
 use crate::{BenchmarkTable, Scenario, link};
 
@@ -66,6 +67,13 @@ fn error(summary: &str, problems: &[FieldError]) -> JsValue {
     let list = to_js(&problems);
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("errors"), &list);
+    err.into()
+}
+
+/// A JS `Error` for one problem whose message reads on its own (its path is not repeated in the text).
+fn error_alone(problem: FieldError) -> JsValue {
+    let err = js_sys::Error::new(&problem.message);
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("errors"), &to_js(&[problem]));
     err.into()
 }
 

@@ -57,7 +57,7 @@ impl Widget {
     }
 
     /// The chart as an SVG element, hidden from assistive technology (its text equivalent is beside it).
-    fn svg(&self, chart: &Chart) -> Result<Element, JsValue> {
+    pub(super) fn svg(&self, chart: &Chart) -> Result<Element, JsValue> {
         let svg = self.document.create_element_ns(Some(SVG), "svg")?;
         let (width, height) = (attribute_number(chart.width), attribute_number(chart.height));
         svg.set_attribute("viewBox", &format!("0 0 {width} {height}"))?;
@@ -135,6 +135,7 @@ impl Widget {
             Unit::Months if on_axis => f.decimal(label.value),
             Unit::Months => format!("{} months", f.decimal(label.value)),
             Unit::Hours => format!("{} h", f.decimal(label.value)),
+            Unit::Number => f.decimal(label.value),
         }
     }
 }

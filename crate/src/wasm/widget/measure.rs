@@ -63,6 +63,7 @@ impl Widget {
     /// Builds measure mode into `main`.
     pub(super) fn build_measure(&self, main: &Element) -> Result<(), JsValue> {
         let doc = self.measure.document();
+        self.build_import(main)?;
         let intro = self.add(main, "section", "checkpoint", None)?;
         intro.set_attribute("part", "checkpoint")?;
         self.add(&intro, "h2", "", Some("Measured results"))?;
@@ -128,6 +129,7 @@ impl Widget {
         self.add(&flags, "h2", "", Some("What to do next"))?;
         self.add(&flags, "ol", "flag-list", None)?;
 
+        self.build_imported(main)?;
         main.append_child(self.measured_departments()?.as_ref())?;
         Ok(())
     }

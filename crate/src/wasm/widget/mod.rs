@@ -23,10 +23,12 @@ mod board;
 mod charts;
 mod dom;
 mod format;
+mod import;
 mod measure;
 mod project;
 
 use format::Formats;
+use import::ImportView;
 
 /// What the widget is for: projecting a programme's return, or judging what was measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +55,7 @@ pub struct Widget {
     table: BenchmarkTable,
     style: NumberStyle,
     formats: Formats,
+    import: ImportView,
 }
 
 #[wasm_bindgen]
@@ -86,7 +89,8 @@ impl Widget {
         };
         let formats = Formats::new(locale, &scenario.currency);
         let mode = Mode::from_name(mode);
-        let widget = Widget { host, root, document, mode, editor, measure, table, style, formats };
+        let import = ImportView::default();
+        let widget = Widget { host, root, document, mode, editor, measure, table, style, formats, import };
         widget.render()?;
         Ok(widget)
     }
@@ -111,7 +115,8 @@ impl Widget {
     }
 
     /// A button was pressed: `add:<list>` (`add:departments`, `add:costs.monthly`…), `remove:<list>`
-    /// with the item's `index`, or `mode:project` / `mode:measure`.
+    /// with the item's `index`, `mode:project` / `mode:measure`, or `import:attribution` (use the
+    /// control comparison's attribution in the projection).
     pub fn action(&mut self, name: &str, index: Option<u32>) -> Result<(), JsValue> {
         let (verb, target) = name.split_once(':').unwrap_or((name, ""));
         let index = index.map(|i| i as usize);
@@ -136,6 +141,7 @@ impl Widget {
                 self.measure.add_department(&format!("Department {n}"))
             }
             (Mode::Measure, "remove", Some(i)) => self.measure.remove_department(i),
+            (Mode::Measure, "import", _) if target == "attribution" => self.use_measured_attribution(),
             _ => false,
         };
         if changed {

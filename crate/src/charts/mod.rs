@@ -8,6 +8,10 @@
 use crate::benchmarks::Compared;
 use crate::report::Report;
 
+mod trend;
+
+pub use trend::trend;
+
 /// How a number in a label is shown; the caller formats it (the browser's `Intl.NumberFormat`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -19,6 +23,8 @@ pub enum Unit {
     Months,
     /// Hours.
     Hours,
+    /// A plain number (sessions, a 1–5 score).
+    Number,
 }
 
 /// A number to show in a label, formatted by the caller.

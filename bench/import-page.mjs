@@ -1,0 +1,109 @@
+// The browser side of the import benchmark (bench/import.mjs drives it): loads the CSV files as `File`s,
+// runs the Day-30 aggregation in DuckDB-wasm (bench/import-duckdb.sql) and, when bench/import-ours.js
+// defines `globalThis.ourImport`, in our engine, timing each from "files in hand" to "results as JS
+// numbers". Everything is served by the driver under /bench-files/ on the page's own origin.
+import * as duckdb from '@duckdb/duckdb-wasm';
+
+const base = '/bench-files';
+let files = null;
+let db = null;
+let sql = null;
+
+/** Fetches the three files of data set `name` into `File`s (not timed) and returns their sizes. */
+export async function loadFiles(name) {
+  files = {};
+  for (const kind of ['roster', 'activity', 'survey']) {
+    const response = await fetch(`${base}/data/${name}/${kind}.csv`);
+    if (!response.ok) throw new Error(`${kind}.csv: HTTP ${response.status}`);
+    files[kind] = new File([await response.blob()], `${kind}.csv`, { type: 'text/csv' });
+  }
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, f.size]));
+}
+
+/** Starts a DuckDB-wasm instance in its own worker (the `eh` bundle, single-threaded); not timed. */
+export async function startDuckDB() {
+  const started = performance.now();
+  const blobUrl = async (path, type) =>
+    URL.createObjectURL(new Blob([await (await fetch(`${base}/${path}`)).arrayBuffer()], { type }));
+  const dist = 'node_modules/@duckdb/duckdb-wasm/dist';
+  // Blob URLs: the worker's own fetches then never depend on request interception reaching workers.
+  const worker = new Worker(await blobUrl(`${dist}/duckdb-browser-eh.worker.js`, 'text/javascript'));
+  db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(await blobUrl(`${dist}/duckdb-eh.wasm`, 'application/wasm'));
+  sql ??= await (await fetch(`${base}/import-duckdb.sql`)).text();
+  return { ms: performance.now() - started, version: await db.getVersion(), package: duckdb.PACKAGE_VERSION };
+}
+
+/** Stops the DuckDB worker, which frees its memory before the next measurement. */
+export async function stopDuckDB() {
+  await db?.terminate();
+  db = null;
+}
+
+/** One timed DuckDB run: register the files, read_csv + SQL, the rows turned into plain JS numbers. */
+async function duckOnce(day) {
+  const started = performance.now();
+  for (const [kind, file] of Object.entries(files)) {
+    await db.registerFileHandle(`${kind}.csv`, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  }
+  const connection = await db.connect();
+  const table = await connection.query(sql.replaceAll(':N', String(day)));
+  const rows = table.toArray().map((row) => row.toJSON());
+  await connection.close();
+  const ms = performance.now() - started;
+  await db.dropFiles();
+  const byDepartment = {};
+  let overall = null;
+  for (const row of rows) {
+    const { department, ...figures } = row;
+    if (department === null) overall = figures;
+    else byDepartment[department] = figures;
+  }
+  return { ms, result: { overall, departments: byDepartment } };
+}
+
+/** One timed run of our engine, through the hook bench/import-ours.js defines. */
+async function oursOnce() {
+  const started = performance.now();
+  const result = await globalThis.ourImport({ ...files });
+  return { ms: performance.now() - started, result };
+}
+
+/** Loads bench/import-ours.js when the driver says it exists; true when it defined `ourImport`. */
+export async function loadOurs() {
+  await import(`${base}/import-ours.js`);
+  return typeof globalThis.ourImport === 'function';
+}
+
+/** One warm-up, then `runs` timed runs of `engine` ('duckdb' or 'ours'); the last result is returned. */
+export async function time(engine, runs, day = 30) {
+  const once = engine === 'duckdb' ? () => duckOnce(day) : oursOnce;
+  await once();
+  const times = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    last = await once();
+    times.push(last.ms);
+  }
+  return { times, result: last.result };
+}
+
+/** The page's and its workers' memory now, by `performance.measureUserAgentSpecificMemory()` (needs a
+ *  cross-origin isolated page; Chromium answers at its next garbage collection, up to ~20 s later). */
+export async function userAgentMemory() {
+  if (!crossOriginIsolated || typeof performance.measureUserAgentSpecificMemory !== 'function') return null;
+  const measured = await performance.measureUserAgentSpecificMemory();
+  const by = {};
+  for (const entry of measured.breakdown) {
+    const scope = entry.attribution[0]?.scope ?? (entry.types.join('+') || 'other');
+    by[scope] = (by[scope] ?? 0) + entry.bytes;
+  }
+  return { bytes: measured.bytes, by };
+}
+
+/** One untimed run of `engine`, for checking results. */
+export async function once(engine, day = 30) {
+  return (engine === 'duckdb' ? await duckOnce(day) : await oursOnce()).result;
+}
+
+globalThis.bench = { loadFiles, startDuckDB, stopDuckDB, loadOurs, time, once, userAgentMemory };

@@ -1,0 +1,349 @@
+// The CSV import benchmark (issue: "1,000,000 activity rows imported and aggregated in under 1.5 s in
+// headless Chromium, peak memory under 200 MB; side by side, DuckDB-wasm on the same file: the ratio").
+//
+//   node bench/import.mjs                 (the two default sizes, 5 timed runs after 1 warm-up)
+//   node bench/import.mjs --people 2440,24500 --days 120 --runs 5 --no-ua-memory
+//
+// 1. Generates the sample data with `cargo run --release --example sample-data` into
+//    target/bench-data/people-P-days-D/ unless it is there (seed 1). The defaults give ~100,000 and
+//    ~1,000,000 activity rows; the generator makes about 41 rows a person over 120 days.
+// 2. Opens one headless Chromium page (tests/browser/chromium.mjs) on the dev server's origin, with
+//    /bench-files/ served from disk by request interception: the page (bench/import-page.mjs),
+//    DuckDB-wasm and its dependencies from node_modules, the data, and bench/import-ours.js if present.
+//    The page is cross-origin isolated (COOP/COEP) so performance.measureUserAgentSpecificMemory() works.
+// 3. For each size: the files are fetched into `File`s (not timed); DuckDB-wasm (a fresh worker per
+//    size) then our engine (`globalThis.ourImport(files)`, when bench/import-ours.js defines it) each run
+//    once to warm up and `--runs` times timed, from files in hand to results as JS numbers.
+// 4. Memory, as far as it can be measured from outside: the peak resident memory of the page's renderer
+//    process (it holds the page and its workers; the peak is reset through /proc/PID/clear_refs before
+//    each engine, and the growth over the level at that moment is reported too); the main thread's JS
+//    heap peak (CDP Performance.getMetrics, sampled every 25 ms); and after the runs the page's and its
+//    workers' memory by measureUserAgentSpecificMemory() (not a peak, and it leaves WebAssembly memory
+//    out, so it shows only what an engine keeps on the JS side; --no-ua-memory skips it, ~15 s each).
+// 5. Prints a table and writes target/bench/import.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../tests/browser/chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const peopleCounts = option('people', '2440,24500').split(',').map(Number);
+const days = Number(option('days', '120'));
+const runs = Number(option('runs', '5'));
+const uaMemory = !args.includes('--no-ua-memory');
+const DAY = 30;
+
+// ---- 1. data ----------------------------------------------------------------------------------------
+const dataRoot = join(root, 'target', 'bench-data');
+const sets = [];
+for (const people of peopleCounts) {
+  const name = `people-${people}-days-${days}`;
+  const dir = join(dataRoot, name);
+  if (!['roster', 'activity', 'survey'].every((k) => existsSync(join(dir, `${k}.csv`)))) {
+    console.log(`generating ${name} …`);
+    const run = spawnSync('cargo', ['run', '--quiet', '--release', '--example', 'sample-data', '--',
+      '--people', String(people), '--days', String(days), '--seed', '1', '--out', dir], { cwd: root, stdio: 'inherit' });
+    if (run.status !== 0) throw new Error(`sample-data failed for ${name}`);
+  }
+  const rows = readFileSync(join(dir, 'activity.csv')).reduce((n, byte) => n + (byte === 10), 0) - 1;
+  sets.push({ name, people, rows });
+}
+
+// A hand-made data set whose Day-30 figures are worked out below, to check the SQL before timing it: two
+// rows of one user and day, a user absent from the roster (whose row is the last date), an empty
+// `licensed`, a person without completed_on (day 0 = the earliest), one whose window ends after the data.
+const check = {
+  roster: `user,department,completed_on,licensed,cohort
+a@x,Eng,2026-03-02,true,W1
+b@x,Eng,2026-03-03,,W1
+c@x,Ops,,false,W1
+d@x,Ops,2026-03-20,true,W2
+`,
+  activity: `date,user,sessions,minutes
+2026-03-25,a@x,5,50
+2026-03-26,a@x,1,10
+2026-03-30,c@x,1,6
+2026-04-01,a@x,1,5
+2026-04-01,a@x,2,20
+2026-04-01,d@x,3,30
+2026-04-01,z@x,8,80
+2026-04-02,b@x,2,12
+2026-04-05,z@x,1,9
+`,
+  survey: `user,day,hours_saved,integration,satisfaction,reviewed,tasks
+a@x,7,1.0,1,1,no,email
+a@x,30,4.0,4,5,yes,code
+b@x,30,2.0,3,3,no,email
+d@x,30,6.0,5,4,yes,drafting
+z@x,30,9.0,5,5,yes,code
+`,
+};
+// a: window 03-26..04-01 = 1+1+2 = 4 sessions, 35 min; b: 03-27..04-02 = 2 sessions, 12 min;
+// c: 03-26..04-01 = 1 session, 6 min (not licensed, not completed); d: day 30 is after 04-05, left out.
+const checkExpected = {
+  overall: { people: 3, completion_rate: 2 / 3, active_usage_rate: 1 / 2, weekly_active_rate: 1,
+    sessions_per_active_user_week: 7 / 3, avg_session_minutes: 53 / 7, answers: 3, hours_saved_per_week: 4,
+    satisfaction: 4, daily_workflow_share: 2 / 3, reviewed_before_use: 2 / 3 },
+  Eng: { people: 2, completion_rate: 1, active_usage_rate: 1 / 2, weekly_active_rate: 1,
+    sessions_per_active_user_week: 3, avg_session_minutes: 47 / 6, answers: 2, hours_saved_per_week: 3 },
+  Ops: { people: 1, completion_rate: 0, active_usage_rate: null, weekly_active_rate: null,
+    sessions_per_active_user_week: 1, avg_session_minutes: 6, answers: 1, hours_saved_per_week: 6 },
+};
+mkdirSync(join(dataRoot, 'check'), { recursive: true });
+for (const [kind, text] of Object.entries(check)) writeFileSync(join(dataRoot, 'check', `${kind}.csv`), text);
+
+// ---- 2. browser -------------------------------------------------------------------------------------
+const served = {
+  '/bench-files/import-page.mjs': join(root, 'bench', 'import-page.mjs'),
+  '/bench-files/import-duckdb.sql': join(root, 'bench', 'import-duckdb.sql'),
+  '/bench-files/import-ours.js': join(root, 'bench', 'import-ours.js'),
+};
+const folders = [
+  ['/bench-files/data/', dataRoot],
+  ...['@duckdb/duckdb-wasm', 'apache-arrow', 'tslib', 'flatbuffers']
+    .map((p) => [`/bench-files/node_modules/${p}/`, join(root, 'node_modules', p)]),
+];
+const types = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.csv': 'text/csv', '.sql': 'text/plain', '.html': 'text/html' };
+const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin', 'Cache-Control': 'no-store' };
+const importMap = {
+  imports: {
+    '@duckdb/duckdb-wasm': '/bench-files/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser.mjs',
+    'apache-arrow': '/bench-files/node_modules/apache-arrow/Arrow.dom.mjs',
+    tslib: '/bench-files/node_modules/tslib/tslib.es6.mjs',
+    flatbuffers: '/bench-files/node_modules/flatbuffers/mjs/flatbuffers.js',
+  },
+};
+const html = `<!doctype html><meta charset="utf-8"><title>import benchmark</title>
+<script type="importmap">${JSON.stringify(importMap)}</script>
+<script type="module" src="/bench-files/import-page.mjs"></script>`;
+
+/** The file a /bench-files/ path names, or null outside the served files and folders. */
+function fileFor(path) {
+  if (served[path]) return served[path];
+  for (const [prefix, folder] of folders) {
+    if (!path.startsWith(prefix)) continue;
+    const file = normalize(join(folder, decodeURIComponent(path.slice(prefix.length))));
+    return file.startsWith(folder + sep) ? file : null;
+  }
+  return null;
+}
+
+const browser = await launch();
+const report = { date: new Date().toISOString(), day: DAY, runs, sizes: [] };
+try {
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.route(`${browser.origin}/bench-files/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/bench-files/index.html') {
+      return route.fulfill({ status: 200, contentType: 'text/html', headers: isolation, body: html });
+    }
+    const file = fileFor(path);
+    const body = file && await readFile(file).catch(() => null);
+    if (!body) return route.fulfill({ status: 404, headers: isolation, body: 'Not found' });
+    return route.fulfill({ status: 200, contentType: types[extname(file)] ?? 'application/octet-stream',
+      headers: isolation, body });
+  });
+  await page.goto(`${browser.origin}/bench-files/index.html`);
+  await page.waitForFunction(() => globalThis.bench, null, { timeout: 30_000 });
+  report.browser = await page.evaluate(() => navigator.userAgent);
+  report.crossOriginIsolated = await page.evaluate(() => crossOriginIsolated);
+  const oursAvailable = existsSync(served['/bench-files/import-ours.js'])
+    && await page.evaluate(() => globalThis.bench.loadOurs());
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+
+  await page.evaluate(() => globalThis.bench.loadFiles('check'));
+  await page.evaluate(() => globalThis.bench.startDuckDB());
+  const checked = await page.evaluate(() => globalThis.bench.once('duckdb'));
+  await page.evaluate(() => globalThis.bench.stopDuckDB());
+  const wrong = [];
+  for (const [group, figures] of Object.entries(checkExpected)) {
+    const got = group === 'overall' ? checked.overall : checked.departments[group];
+    for (const [key, value] of Object.entries(figures)) {
+      const ok = value === null ? got?.[key] === null : Math.abs((got?.[key] ?? NaN) - value) < 1e-12;
+      if (!ok) wrong.push(`${group}.${key} = ${got?.[key]}, expected ${value}`);
+    }
+  }
+  if (wrong.length) throw new Error(`the DuckDB SQL gives wrong figures on the hand-made data: ${wrong.join('; ')}`);
+  console.log('DuckDB SQL checked against a hand-made data set (duplicates, unknown user, no completion, cut-off): right');
+  if (oursAvailable) {
+    const ours = await page.evaluate(() => globalThis.bench.once('ours'));
+    compare(checked.overall, ours);
+  }
+
+  // ---- 3. and 4. the measurements ----------------------------------------------------------------------
+  /** Runs `work` while tracking memory: renderer peak RSS (via /proc) and the main thread's JS heap. */
+  async function withMemory(work) {
+    const renderers = rendererPids();
+    const start = new Map(renderers.map((pid) => [pid, resetPeak(pid)]));
+    let heapPeak = 0;
+    let sampledRss = new Map();
+    const sample = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
+      heapPeak = Math.max(heapPeak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+      for (const pid of renderers) sampledRss.set(pid, Math.max(sampledRss.get(pid) ?? 0, status(pid).VmRSS ?? 0));
+    };
+    const timer = setInterval(sample, 25);
+    let value;
+    try {
+      value = await work();
+    } finally {
+      clearInterval(timer);
+      await sample();
+    }
+    // The page's renderer is the one that grew most (the others are idle or spare processes).
+    let best = null;
+    for (const pid of renderers) {
+      const { VmHWM: hwm = 0, VmRSS: rss = 0 } = status(pid);
+      const peak = start.get(pid).reset ? hwm : Math.max(hwm, sampledRss.get(pid) ?? 0);
+      const growth = peak - start.get(pid).rss;
+      if (!best || growth > best.growth) best = { pid, peak, growth, after: rss, peakIsExact: start.get(pid).reset };
+    }
+    return { value, memory: { renderer: best, mainThreadJsHeapPeak: heapPeak } };
+  }
+
+  for (const set of sets) {
+    const sizes = await page.evaluate((name) => globalThis.bench.loadFiles(name), set.name);
+    const entry = { ...set, bytes: sizes, duckdb: null, ours: null };
+    console.log(`\n${set.name}: ${set.rows.toLocaleString('en')} activity rows, ${mb(sizes.activity)} MB`);
+
+    const started = await page.evaluate(() => globalThis.bench.startDuckDB());
+    console.log(`  DuckDB-wasm ${started.package} (${started.version}) started in ${started.ms.toFixed(0)} ms (not timed)`);
+    const duck = await withMemory(() => page.evaluate((n) => globalThis.bench.time('duckdb', n), runs));
+    const duckUa = uaMemory ? await page.evaluate(() => globalThis.bench.userAgentMemory()) : null;
+    await page.evaluate(() => globalThis.bench.stopDuckDB());
+    entry.duckdb = { ...summary(duck.value.times), version: started.version, memory: { ...duck.memory, userAgent: duckUa },
+      result: duck.value.result };
+    console.log(`  DuckDB: median ${entry.duckdb.median.toFixed(0)} ms (${entry.duckdb.min.toFixed(0)}–${entry.duckdb.max.toFixed(0)})`);
+    sanity(duck.value.result);
+
+    if (oursAvailable) {
+      const ours = await withMemory(() => page.evaluate((n) => globalThis.bench.time('ours', n), runs));
+      const oursUa = uaMemory ? await page.evaluate(() => globalThis.bench.userAgentMemory()) : null;
+      entry.ours = { ...summary(ours.value.times), memory: { ...ours.memory, userAgent: oursUa }, result: ours.value.result };
+      entry.ratio = entry.duckdb.median / entry.ours.median;
+      console.log(`  ours:   median ${entry.ours.median.toFixed(0)} ms (${entry.ours.min.toFixed(0)}–${entry.ours.max.toFixed(0)})`);
+      compare(duck.value.result.overall, ours.value.result);
+    } else {
+      console.log('  ours: not available (bench/import-ours.js does not define globalThis.ourImport)');
+    }
+    report.sizes.push(entry);
+  }
+  if (pageErrors.length) console.log('\npage errors:', pageErrors);
+} finally {
+  await browser.close();
+}
+
+// ---- 6. table and JSON ------------------------------------------------------------------------------
+console.log(`\nDay-${DAY} aggregation from File objects to JS numbers, median of ${runs} runs after 1 warm-up (${report.browser.match(/Chrom\S+/)?.[0] ?? 'Chromium'})`);
+const head = ['data set', 'rows', 'activity MB', 'DuckDB ms (min–max)', 'ours ms (min–max)', 'DuckDB/ours',
+  'peak RSS DuckDB (growth)', 'peak RSS ours (growth)', 'JS memory DuckDB / ours'];
+const lines = report.sizes.map((s) => [
+  s.name, s.rows.toLocaleString('en'), mb(s.bytes.activity),
+  timing(s.duckdb), s.ours ? timing(s.ours) : 'not available', s.ratio ? `${s.ratio.toFixed(2)}×` : '—',
+  rss(s.duckdb.memory.renderer), s.ours ? rss(s.ours.memory.renderer) : '—',
+  `${jsMemory(s.duckdb)} / ${s.ours ? jsMemory(s.ours) : '—'}`,
+]);
+const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+for (const line of [head, ...lines]) console.log(line.map((c, i) => c.padEnd(widths[i])).join('  '));
+console.log('peak RSS: the page renderer process (page + workers), MB; growth = over its level when the engine started.');
+console.log('JS memory: page + workers after the runs, MB, by measureUserAgentSpecificMemory, which does NOT count');
+console.log('  WebAssembly memory (checked: a worker\'s 200 MB WebAssembly.Memory is not in it); so peak RSS is the figure.');
+mkdirSync(join(root, 'target', 'bench'), { recursive: true });
+writeFileSync(join(root, 'target', 'bench', 'import.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log('written: target/bench/import.json');
+
+// ---- helpers ----------------------------------------------------------------------------------------
+function summary(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { times, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
+}
+function timing(t) { return `${t.median.toFixed(0)} (${t.min.toFixed(0)}–${t.max.toFixed(0)})`; }
+function mb(bytes) { return (bytes / 1e6).toFixed(1); }
+function rss(r) { return r ? `${(r.peak / 1024).toFixed(0)} (+${(r.growth / 1024).toFixed(0)})${r.peakIsExact ? '' : '~'}` : 'n/a'; }
+function jsMemory(engine) { return engine.memory.userAgent ? mb(engine.memory.userAgent.bytes) : 'n/a'; }
+
+/** Fields of /proc/PID/status in kB (VmRSS, VmHWM), {} when the process is gone. */
+function status(pid) {
+  try {
+    return Object.fromEntries(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n')
+      .map((l) => l.match(/^(Vm\w+):\s+(\d+) kB/)).filter(Boolean).map((m) => [m[1], Number(m[2])]));
+  } catch { return {}; }
+}
+
+/** Resets the process's peak RSS (writing 5 to clear_refs); returns whether it worked and the RSS now. */
+function resetPeak(pid) {
+  let reset = true;
+  try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { reset = false; }
+  return { reset, rss: status(pid).VmRSS ?? 0 };
+}
+
+/** Renderer processes started by this node process (Chromium is a child, renderers its descendants). */
+function rendererPids() {
+  const parent = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone */ }
+  }
+  const ours = (pid) => { for (let p = pid; p > 1; p = parent.get(p)) if (p === process.pid) return true; return false; };
+  return [...parent.keys()].filter((pid) => {
+    if (!ours(pid)) return false;
+    try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'); } catch { return false; }
+  });
+}
+
+/** Checks DuckDB's figures are plausible: rates are fractions, departments differ. */
+function sanity(result) {
+  const problems = [];
+  const rates = ['completion_rate', 'active_usage_rate', 'weekly_active_rate', 'daily_workflow_share', 'reviewed_before_use'];
+  for (const [name, figures] of [['overall', result.overall], ...Object.entries(result.departments)]) {
+    for (const rate of rates) if (!(figures[rate] >= 0 && figures[rate] <= 1)) problems.push(`${name}.${rate} = ${figures[rate]}`);
+  }
+  const wau = Object.values(result.departments).map((d) => d.weekly_active_rate);
+  if (Math.max(...wau) - Math.min(...wau) < 0.2) problems.push(`departments hardly differ: ${wau}`);
+  const o = result.overall;
+  console.log(`  overall: completion ${pct(o.completion_rate)}, active usage ${pct(o.active_usage_rate)}, WAU ${pct(o.weekly_active_rate)}, `
+    + `${o.sessions_per_active_user_week.toFixed(2)} sessions/active user/week, ${o.avg_session_minutes.toFixed(2)} min/session, `
+    + `${o.people} people; survey: ${o.hours_saved_per_week.toFixed(2)} h, satisfaction ${o.satisfaction.toFixed(2)}, `
+    + `integration ≥4 ${pct(o.daily_workflow_share)}, reviewed ${pct(o.reviewed_before_use)} (${o.answers} answers)`);
+  console.log(`  WAU by department: ${Object.entries(result.departments).map(([d, f]) => `${d} ${pct(f.weekly_active_rate)}`).join(', ')}`);
+  console.log(problems.length ? `  SANITY PROBLEMS: ${problems.join('; ')}` : '  sanity: rates within 0–1, departments differ');
+}
+function pct(x) { return `${(100 * x).toFixed(1)}%`; }
+
+/** Best effort until our result's shape is settled: the first field of the same name, camelCase, found
+ *  breadth first in our result (so an overall figure before a department's), against DuckDB's overall. */
+function compare(duck, ours) {
+  const camel = (s) => s.replace(/_(\w)/g, (_, c) => c.toUpperCase());
+  const find = (value, key) => {
+    const queue = [value];
+    while (queue.length) {
+      const v = queue.shift();
+      if (v && typeof v === 'object') {
+        if (typeof v[key] === 'number') return v[key];
+        queue.push(...Object.values(v));
+      }
+    }
+    return undefined;
+  };
+  const out = [];
+  for (const [key, value] of Object.entries(duck)) {
+    const theirs = find(ours, camel(key));
+    if (theirs !== undefined) out.push(`${camel(key)} ${Math.abs(theirs - value) <= 1e-9 * Math.max(1, Math.abs(value)) ? 'same' : `${theirs} vs DuckDB ${value}`}`);
+  }
+  console.log(`  ours against DuckDB (overall): ${out.length ? out.join(', ') : 'no field of the same name found'}`);
+}

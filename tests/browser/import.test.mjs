@@ -1,0 +1,153 @@
+// Importing measured data in a real Chromium, as an L&D lead does it: drop the roster, usage export and
+// survey on the widget and read the scorecard, the flags, the trend and the departments worst first; try
+// the sample data; cancel a large import half-way; see a file that cannot be used explained — and the
+// measurements never change on a failed or cancelled import, and no request leaves the page meanwhile.
+// The three small files are the ones tests/import.rs computes by hand (tests/fixtures/import/).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { ARTIFACTS, accessibilityProblems, launch, open } from './chromium.mjs';
+
+let browser;
+before(async () => { browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
+after(async () => { await browser?.close(); });
+
+const fixture = (name) => readFile(new URL(`../fixtures/import/${name}.csv`, import.meta.url));
+const files = async () => Promise.all(['roster', 'activity', 'survey'].map(async (name) =>
+  ({ name: `${name}.csv`, mimeType: 'text/csv', buffer: await fixture(name) })));
+
+/** Opens the page in measure mode, with the worker started, recording requests from then on. */
+async function measureMode() {
+  const { page, problems, requests } = await open(browser.context, `${browser.origin}/`);
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await page.getByRole('button', { name: 'Judge measured results' }).click();
+  await page.waitForLoadState('networkidle');
+  requests.length = 0;
+  return { page, problems, requests };
+}
+
+const status = (page) => page.locator('.import-status');
+const score = (page, key) => page.locator(`output[data-score="${key}"]`).innerText();
+
+test('dropping the three files shows the scorecard, the flags, the trend and the departments worst first', async () => {
+  const { page, problems, requests } = await measureMode();
+  await page.locator('[data-path="checkpointDay"]').selectOption('7');
+  // Drop the files on the drop zone, as a person drags them from their desktop.
+  const payload = (await files()).map((f) => ({ name: f.name, text: f.buffer.toString('utf8') }));
+  await page.locator('.dropzone').evaluate((zone, payload) => {
+    const transfer = new DataTransfer();
+    for (const f of payload) transfer.items.add(new File([f.text], f.name, { type: 'text/csv' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
+  }, payload);
+  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.metrics?.weeklyActiveRate !== undefined);
+  // By hand (tests/import.rs): 4 people at day 7; weekly active 2 of 3 licensed; 3 h saved per user.
+  assert.match(await status(page).innerText(), /^Imported 24 rows \(5 skipped\): 4 people measured at day 7\.$/);
+  assert.equal(await score(page, 'weeklyActiveRate'), '66.7%');
+  assert.equal(await score(page, 'hoursPerUser'), '3 h');
+  const m = await page.evaluate(() => document.querySelector('roi-calculator').measurements);
+  assert.ok(Math.abs(m.metrics.activeUsageRate - 2 / 3) < 1e-9 && Math.abs(m.metrics.avgSessionMinutes - 73 / 11) < 1e-9);
+  assert.deepEqual(m.departments.map((d) => d.name), ['Engineering', 'Legal']);
+  // Every file is listed with what it was read as; the skipped rows with their line and reason.
+  assert.deepEqual(await page.locator('.import-files li').allInnerTexts(), [
+    'roster.csv: read as the roster file, 6 rows, 1 skipped',
+    'activity.csv: read as the activity file, 11 rows, 2 skipped',
+    'survey.csv: read as the survey file, 7 rows, 2 skipped',
+  ]);
+  await page.locator('.import-problems summary').click();
+  const lines = await page.locator('.import-problems li').allInnerTexts();
+  assert.equal(lines.length, 5);
+  assert.equal(lines[0], 'roster file, line 7: lists ana@x.com again (first on line 2); only the first is used');
+  assert.equal(lines[1], 'activity file, line 7: has date "2026-02-30"; it must be an ISO date such as 2026-03-02');
+  // Departments worst first: Legal (0% weekly active) before Engineering (100%).
+  const rows = await page.locator('.breakdown-table tbody th').allInnerTexts();
+  assert.deepEqual(rows, ['Legal', 'Engineering']);
+  assert.match(await page.locator('.breakdown-table tbody tr').first().innerText(), /0%\s—\sbelow 50%/);
+  // The trend: two weeks inside the data, newest first in the table.
+  const weeks = await page.locator('.trend-table tbody tr').allInnerTexts();
+  assert.equal(weeks.length, 2);
+  assert.match(weeks[0], /^2026-03-04 – 2026-03-10\t75%\t2\.8\t3\.8$/);
+  assert.equal(await page.locator('.trend svg polyline.trend-line').count(), 2, 'weekly active and sessions lines');
+  // The control cohort, and its attribution offered to the projection.
+  assert.match(await page.locator('.cohorts').innerText(), /Wave 1 \(trained, 3 people\) against Wave 2 \(not yet trained, 1 people\)/);
+  await page.getByRole('button', { name: 'Use 100% as the attribution' }).click();
+  assert.equal(await page.evaluate(() => document.querySelector('roi-calculator').scenario.attribution), 1);
+  // Flags come from the imported figures: Legal's weekly active rate is below 50%.
+  assert.match(await page.locator('.adoption').innerText(), /Below 50% weekly active: Legal\./);
+
+  assert.deepEqual(requests, [], 'importing fetched nothing');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await accessibilityProblems(page), []);
+  for (const width of [1440, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${ARTIFACTS}import-${width}.png`, fullPage: true });
+  }
+  await page.close();
+});
+
+test('changing the checkpoint after an import measures the same files again', async () => {
+  const { page } = await measureMode();
+  await page.locator('[data-path="checkpointDay"]').selectOption('7');
+  await page.locator('input[type="file"]').setInputFiles(await files());
+  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.people === 4);
+  await page.locator('[data-path="checkpointDay"]').selectOption('90');
+  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.checkpointDay === 90);
+  assert.match(await page.locator('.import').innerText(), /No one has reached day 90 inside the activity data/);
+  await page.close();
+});
+
+test('sample data imports with a progress bar and fills every part', async () => {
+  const { page, requests } = await measureMode();
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.metrics?.weeklyActiveRate !== undefined);
+  assert.match(await status(page).innerText(), /^Imported \d+ rows \(0 skipped\): \d+ people measured at day 30\.$/);
+  const departments = await page.locator('.breakdown-table tbody th').allInnerTexts();
+  assert.ok(departments.length >= 5, `departments: ${departments}`);
+  assert.ok(await page.locator('.trend-table tbody tr').count() >= 13 - 1);
+  assert.ok(await page.locator('.task-list li').count() > 0);
+  assert.deepEqual(requests, []);
+  await page.screenshot({ path: `${ARTIFACTS}import-sample.png`, fullPage: true });
+  await page.close();
+});
+
+test('a large import shows progress, keeps the page responsive and can be cancelled without changing anything', async () => {
+  const { page, requests } = await measureMode();
+  const before = await page.evaluate(() => JSON.stringify(document.querySelector('roi-calculator').measurements));
+  // About 24 MB: 800,000 activity rows for 4,000 people.
+  const lines = ['date,user,sessions,minutes'];
+  for (let i = 0; i < 800_000; i++) lines.push(`2026-03-${String(2 + (i % 27)).padStart(2, '0')},person${i % 4000}@example.com,${1 + (i % 5)},${10 + (i % 30)}`);
+  const big = Buffer.from(lines.join('\n'));
+  await page.locator('input[type="file"]').setInputFiles([{ name: 'big-activity.csv', mimeType: 'text/csv', buffer: big }]);
+  await page.locator('.import-progress').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => Number(document.querySelector('roi-calculator').shadowRoot.querySelector('.import-progress progress').value) > 0);
+  // The main thread answers while the worker reads.
+  const started = Date.now();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  assert.ok(Date.now() - started < 500, 'the page stays responsive');
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  assert.equal(await status(page).innerText(), 'Import cancelled; nothing was changed.');
+  assert.ok(await page.locator('.import-progress').isHidden());
+  assert.equal(await page.evaluate(() => JSON.stringify(document.querySelector('roi-calculator').measurements)), before);
+  // Only the fresh worker's own script may be fetched again (from the cache), nothing elsewhere.
+  assert.deepEqual(requests.filter((url) => !url.startsWith(browser.origin)), []);
+  await page.close();
+});
+
+test('a file that cannot be used is explained and changes nothing', async () => {
+  const { page, problems } = await measureMode();
+  await page.locator('[data-path="checkpointDay"]').selectOption('7');
+  await page.locator('input[type="file"]').setInputFiles(await files());
+  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.people === 4);
+  const before = await page.evaluate(() => JSON.stringify(document.querySelector('roi-calculator').measurements));
+  await page.locator('input[type="file"]').setInputFiles([
+    { name: 'budget.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004\u0000\u0000binary') },
+    { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('name,colour\nx,red\n') },
+  ]);
+  await page.waitForFunction(() => document.querySelector('roi-calculator').shadowRoot.querySelectorAll('.import-files li').length === 5);
+  const lines = await page.locator('.import-files li').allInnerTexts();
+  assert.equal(lines[3], 'The file "budget.xlsx" is not a CSV file (it holds binary data; export the sheet as CSV first)');
+  assert.match(lines[4], /^The file "notes\.csv" is not a roster, activity or survey file: its columns are name, colour;/);
+  // The roster and activity read before are still there, so the same measurement comes back.
+  await page.waitForFunction((before) => JSON.stringify(document.querySelector('roi-calculator').measurements) === before, before);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
