@@ -104,9 +104,12 @@ const served = {
   '/bench-files/import-page.mjs': join(root, 'bench', 'import-page.mjs'),
   '/bench-files/import-duckdb.sql': join(root, 'bench', 'import-duckdb.sql'),
   '/bench-files/import-ours.js': join(root, 'bench', 'import-ours.js'),
+  // Our side runs the widget's own import worker and release build, served here with the same headers.
+  '/bench-files/import-worker.js': join(root, 'www', 'import-worker.js'),
 };
 const folders = [
   ['/bench-files/data/', dataRoot],
+  ['/bench-files/pkg/', join(root, 'pkg')],
   ...['@duckdb/duckdb-wasm', 'apache-arrow', 'tslib', 'flatbuffers']
     .map((p) => [`/bench-files/node_modules/${p}/`, join(root, 'node_modules', p)]),
 ];
@@ -143,7 +146,7 @@ try {
   const page = browser.context.pages()[0] ?? await browser.context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await page.route(`${browser.origin}/bench-files/**`, async (route) => {
+  await browser.context.route(`${browser.origin}/bench-files/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/bench-files/index.html') {
       return route.fulfill({ status: 200, contentType: 'text/html', headers: isolation, body: html });

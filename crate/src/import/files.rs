@@ -2,7 +2,7 @@
 //! when), the activity export (sessions per person per day) and the pulse survey (answers at a day).
 //! A bad row is skipped with its line and reason; it never stops the good rows being read.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 
 use csv::ByteRecord;
@@ -73,12 +73,12 @@ pub fn columns(kind: FileKind) -> &'static [Column] {
 
 /// A person's key: emails and ids match whatever their (ASCII) case and surrounding spaces.
 pub fn user_key(text: &str) -> Box<str> {
-    text.trim().to_ascii_lowercase().into_boxed_str()
+    text.trim_ascii().to_ascii_lowercase().into_boxed_str()
 }
 
-/// Whether `text` is its own key already, so looking it up needs no new string.
+/// Whether `text` (a trimmed field) is its own key already, so looking it up needs no new string.
 fn is_key(text: &str) -> bool {
-    !text.bytes().any(|b| b.is_ascii_uppercase()) && text.trim().len() == text.len()
+    !text.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// Width of the rows of a file whose wanted columns are at `at`: fields after the last wanted one
@@ -249,7 +249,7 @@ fn found(headers: &[String]) -> String {
 fn field(record: &ByteRecord, at: Option<usize>) -> Result<&str, &'static str> {
     match at.and_then(|i| record.get(i)) {
         None => Ok(""),
-        Some(bytes) => std::str::from_utf8(bytes).map(str::trim).map_err(|_| "holds text that is not UTF-8"),
+        Some(bytes) => std::str::from_utf8(bytes.trim_ascii()).map_err(|_| "holds text that is not UTF-8"),
     }
 }
 
@@ -348,35 +348,45 @@ pub fn read_roster<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Resul
 pub fn read_activity<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Result<Activity, FileProblem> {
     let mut activity = Activity { has_minutes: at[3].is_some(), ..Activity::default() };
     let Activity { days, users, span, rows, skipped, .. } = &mut activity;
-    let mut interned: HashMap<Box<str>, u32> = HashMap::new();
+    let mut interned: HashMap<Box<str>, u32> = HashMap::default();
     // Exports are sorted by date, so the last date read almost always is the next one.
     let mut last_date: (Vec<u8>, i32) = (Vec::new(), 0);
     let decimal_comma = table.delimiter != b',';
     let width = width(table.headers.len(), at);
     each_row(FileKind::Activity, table, rows, skipped, width, |_, record| {
-        let date = field(record, at[0])?;
-        let day = if date.as_bytes() == last_date.0 {
+        // The fast paths read plain digits straight from the bytes; anything else takes the careful
+        // path, which also words the error.
+        let raw = |i: usize| at[i].and_then(|i| record.get(i)).unwrap_or_default();
+        let day = if raw(0) == last_date.0.as_slice() {
             last_date.1
         } else {
+            let date = field(record, at[0])?;
             let day = parse_date(date).ok_or_else(|| bad("date", date, "an ISO date such as 2026-03-02"))?;
-            last_date = (date.as_bytes().to_vec(), day);
+            last_date = (raw(0).to_vec(), day);
             day
         };
         let user = field(record, at[1])?;
         if user.is_empty() {
             return Err("has no user".into());
         }
-        let sessions = field(record, at[2])?;
-        let sessions = sessions
-            .parse::<u32>()
-            .ok()
-            .filter(|&s| s <= MAX_SESSIONS)
-            .ok_or_else(|| bad("sessions", sessions, "a whole number from 0 to 1,000"))?;
-        let minutes = match field(record, at[3])? {
-            "" => 0.0,
-            text => number(text, decimal_comma)
-                .filter(|m| (0.0..=1_440.0).contains(m))
-                .ok_or_else(|| bad("minutes", text, "a number of minutes from 0 to 1,440"))?,
+        let sessions = match plain_decimal(raw(2)) {
+            Some(x) if x.fract() == 0.0 && x <= f64::from(MAX_SESSIONS) => x as u32,
+            _ => {
+                let text = field(record, at[2])?;
+                text.parse::<u32>()
+                    .ok()
+                    .filter(|&s| s <= MAX_SESSIONS)
+                    .ok_or_else(|| bad("sessions", text, "a whole number from 0 to 1,000"))?
+            }
+        };
+        let minutes = match plain_decimal(raw(3)) {
+            Some(x) if x <= 1_440.0 => x,
+            _ => match field(record, at[3])? {
+                "" => 0.0,
+                text => number(text, decimal_comma)
+                    .filter(|m| (0.0..=1_440.0).contains(m))
+                    .ok_or_else(|| bad("minutes", text, "a number of minutes from 0 to 1,440"))?,
+            },
         };
         let known = if is_key(user) { interned.get(user) } else { interned.get(&*user_key(user)) };
         let id = match known {
@@ -399,7 +409,7 @@ pub fn read_activity<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Res
 pub fn read_survey<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Result<Survey, FileProblem> {
     let mut survey = Survey::default();
     let Survey { answers, rows, skipped } = &mut survey;
-    let mut seen: HashMap<(Box<str>, i32), u64> = HashMap::new();
+    let mut seen: HashMap<(Box<str>, i32), u64> = HashMap::default();
     let decimal_comma = table.delimiter != b',';
     let width = width(table.headers.len(), at);
     each_row(FileKind::Survey, table, rows, skipped, width, |line, record| {
@@ -414,6 +424,11 @@ pub fn read_survey<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Resul
             .filter(|d| (0..=365).contains(d))
             .ok_or_else(|| bad("day", day, "a whole number of days after training, 0 to 365"))?;
         let score = |i: usize, name: &str, lo: f64, hi: f64, rule: &str| -> Result<Option<f64>, String> {
+            if let Some(x) = plain_decimal(at[i].and_then(|i| record.get(i)).unwrap_or_default())
+                && (lo..=hi).contains(&x)
+            {
+                return Ok(Some(x));
+            }
             match field(record, at[i])? {
                 "" => Ok(None),
                 text => number(text, decimal_comma)
@@ -425,10 +440,10 @@ pub fn read_survey<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Resul
         let hours_saved = score(2, "hours_saved", 0.0, 80.0, "a number of hours from 0 to 80")?;
         let integration = score(3, "integration", 1.0, 5.0, "a score from 1 to 5")?;
         let satisfaction = score(4, "satisfaction", 1.0, 5.0, "a score from 1 to 5")?;
-        let reviewed = match field(record, at[5])?.to_ascii_lowercase().as_str() {
+        let reviewed = match field(record, at[5])? {
             "" => None,
-            "yes" | "y" | "true" => Some(1.0),
-            "no" | "n" | "false" => Some(0.0),
+            text if ["yes", "y", "true"].iter().any(|w| text.eq_ignore_ascii_case(w)) => Some(1.0),
+            text if ["no", "n", "false"].iter().any(|w| text.eq_ignore_ascii_case(w)) => Some(0.0),
             text => Some(
                 number(text, decimal_comma)
                     .filter(|x| (0.0..=1.0).contains(x))
@@ -457,6 +472,27 @@ fn bad(column: &str, text: &str, rule: &str) -> String {
     let shown: String = text.chars().take(40).collect();
     let more = if text.chars().count() > 40 { "…" } else { "" };
     format!("has {column} \"{shown}{more}\"; it must be {rule}")
+}
+
+/// `12`, `7.5`: a plain non-negative decimal of at most 15 digits, read without any text
+/// conversion. It is exactly what `str::parse::<f64>` gives (an integer below 2^53 divided by a power
+/// of ten is correctly rounded). None for anything else, which the careful path then reads.
+fn plain_decimal(bytes: &[u8]) -> Option<f64> {
+    let (mut mantissa, mut digits, mut scale, mut point) = (0u64, 0u32, 1u64, false);
+    for &b in bytes {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                if point {
+                    scale *= 10;
+                }
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    (digits > 0).then(|| mantissa as f64 / scale as f64)
 }
 
 /// A number as a spreadsheet exports it; with `decimal_comma` (files delimited by `;` or tab),
@@ -494,5 +530,20 @@ pub fn format_date(day: i32) -> String {
     match time::Date::from_julian_day(day) {
         Ok(date) => format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day()),
         Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_decimals_read_exactly_as_the_standard_parser() {
+        for text in ["0", "7", "12.5", "7.3", "0.1", "1440", "123456789012345", "3.", "0.00000000000001"] {
+            assert_eq!(plain_decimal(text.as_bytes()), text.parse::<f64>().ok(), "{text}");
+        }
+        for text in ["", ".", "-1", "1e3", "1,5", " 3", "1.2.3", "1234567890123456", "0.000000000000001"] {
+            assert_eq!(plain_decimal(text.as_bytes()), None, "{text}");
+        }
     }
 }

@@ -8,7 +8,7 @@
 //! while tests read strings. A [`Dataset`] keeps what was read, so a new checkpoint is measured
 //! without reading again.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::io::Read;
 
 use serde::Serialize;
