@@ -22,6 +22,19 @@ export async function launch() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: FLAGS,
   });
+  // Every tab opens as a first visit: localStorage (where the page keeps the last scenario) is cleared
+  // when a tab first loads a document of an origin, so no test sees what an earlier one left; reloads
+  // and later navigations in the same tab keep it.
+  await context.addInitScript(() => {
+    try {
+      if (!sessionStorage.getItem('test:first-visit')) {
+        localStorage.clear();
+        sessionStorage.setItem('test:first-visit', 'done');
+      }
+    } catch {
+      // No storage here (an opaque origin, or a test that refuses it on purpose): nothing to clear.
+    }
+  });
   return {
     origin,
     context,
