@@ -163,6 +163,10 @@ class RoiCalculator extends HTMLElement {
    */
   #import(message) {
     if (!this.#widget) return;
+    if (this.#worker === 'unavailable') {
+      this.#call(() => this.#widget.importFailed('Importing is not available here: the import worker could not run.'));
+      return;
+    }
     const day = Number(this.#widget.measurements?.checkpointDay ?? 30);
     if (message.type !== 'measure') this.#call(() => this.#widget.importProgress(0, 1, 'Reading the files…'));
     this.#startWorker().postMessage({ checkpointDay: day, ...message });
@@ -177,9 +181,12 @@ class RoiCalculator extends HTMLElement {
     const worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }) => this.#onImportMessage(worker, data);
     worker.onerror = (event) => {
+      // A worker that cannot start (blocked by the host's policy, file missing) is not retried: the
+      // rest of the widget works, and the person is told why importing does not.
       event.preventDefault();
-      this.#call(() => this.#widget?.importFailed(`The import stopped: ${event.message || 'the worker failed'}`));
-      this.#cancelImport(false);
+      this.#call(() => this.#widget?.importFailed(`Importing is not available here: ${event.message || 'the import worker could not run'}`));
+      if (this.#worker === worker) this.#worker = 'unavailable';
+      worker.terminate();
     };
     const table = this.#table;
     compiled.then((module) => worker.postMessage({ type: 'init', module, benchmarks: table }));
@@ -212,7 +219,7 @@ class RoiCalculator extends HTMLElement {
    * can only be stopped whole) and a fresh one is started; nothing on screen changes.
    */
   #cancelImport(say = true) {
-    this.#worker?.terminate();
+    if (this.#worker !== 'unavailable') this.#worker?.terminate();
     this.#worker = null;
     this.#imported = false;
     if (say) this.#call(() => this.#widget?.importFailed('Import cancelled; nothing was changed.'));

@@ -18,8 +18,8 @@ const ready = (page) => page.waitForSelector('roi-calculator[data-ready="true"]'
 
 test('the release build is what the page loads', async () => {
   const wasm = await stat(new URL('../../pkg/roi_calculator_bg.wasm', import.meta.url));
-  // A debug build is megabytes; the optimised release is well under 400 KB.
-  assert.ok(wasm.size < 400_000, `pkg/ holds a ${wasm.size}-byte module: run scripts/build.sh (release) first`);
+  // A debug build is megabytes; the optimised release is well under 600 KB.
+  assert.ok(wasm.size < 600_000, `pkg/ holds a ${wasm.size}-byte module: run scripts/build.sh (release) first`);
 });
 
 test('the default scenario shows its headline figures', async () => {
