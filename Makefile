@@ -1,5 +1,5 @@
 # The two commands of the README, and their parts. Each installs what it needs first.
-.PHONY: serve test build tools bench-engine bench-widget bench-import sample-data clean
+.PHONY: serve test build tools dist bench-engine bench-widget bench-import sample-data clean
 
 serve: build            ## build the release and serve the page on http://127.0.0.1:8080/
 	node scripts/serve.mjs
@@ -12,6 +12,9 @@ build: tools            ## build the release package into pkg/
 
 tools:                  ## install missing tools (wasm32 target, wasm-pack, wasm-bindgen-cli, npm packages, Chromium)
 	bash scripts/install-tools.sh
+
+dist: build             ## one self-contained offline file, dist/roi-calculator.html (opens from file://, no network)
+	node scripts/single-file.mjs
 
 bench-engine: build     ## time evaluate(): the core natively, then through the wasm boundary in Chromium
 	cargo bench --bench native
@@ -29,4 +32,4 @@ sample-data:            ## write a generated roster, activity and survey CSV set
 
 clean:
 	cargo clean
-	rm -rf pkg tests/browser/artifacts
+	rm -rf pkg dist tests/browser/artifacts

@@ -1,0 +1,103 @@
+// Builds dist/roi-calculator.html: the whole calculator in one self-contained HTML file that works
+// offline and from file:// (mail it, put it on a USB stick, open it from a shared drive). Run it after
+// the release build (scripts/build.sh):   node scripts/single-file.mjs
+//
+// It takes www/index.html and inlines everything the page loads, changing the scripts as little as it can:
+//   - style.css becomes a <style>, the favicon a data: URL, page.js an inline module script (unchanged);
+//   - an import map gives each module the page imports a data: URL: './pkg/roi_calculator.js' (the
+//     wasm-bindgen glue, unchanged) and './roi-calculator.js' (the shell). A data: module cannot resolve
+//     relative URLs, so in the shell's text, and only there, its import of the glue names the map's
+//     entry, and `import.meta.url` becomes `document.baseURI`: its files are "beside the page";
+//   - the files the shell asks for beside itself are answered from the page, by URL, before any script
+//     runs (`BESIDE`): roi-calculator.css and pkg/roi_calculator_bg.wasm (held as base64 in a data block)
+//     through `fetch`, and import-worker.js (its import of the glue pointed at the glue's data: URL)
+//     through `Worker`, as a data: URL (Chromium refuses module workers from blob: URLs of a file://
+//     page, not from data: URLs). Every other URL goes to the browser as usual.
+// Each rewrite must match exactly as often as expected, or the build stops. The result refers to no other
+// file and makes no request (tests/browser/offline.test.mjs checks both).
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const read = (path, encoding = 'utf8') => readFile(join(root, path), encoding);
+const base64 = (data) => Buffer.from(data).toString('base64');
+const fail = (message) => { console.error(`single-file: ${message}`); process.exit(1); };
+
+/** `text` with every `pattern` replaced, failing unless there were exactly `count` (or, with `count` 0, any). */
+function rewrite(text, pattern, replacement, what, count = 1) {
+  const found = text.split(pattern).length - 1;
+  if (count ? found !== count : found === 0) fail(`expected ${count || 'some'} of ${what}, found ${found}`);
+  return text.replaceAll(pattern, () => replacement);
+}
+
+/** Inline script text that cannot end its <script> element early or open an HTML comment in it. */
+const scriptText = (js) => js.replace(/<(\/?script|!--)/gi, '\\x3C$1');
+const dataModule = (js) => `data:text/javascript;base64,${base64(js)}`;
+
+const wasm = await read('pkg/roi_calculator_bg.wasm', null).catch(() => fail('pkg/ is missing: run scripts/build.sh first'));
+const [html, style, favicon, shell, page, css, worker, glue] = await Promise.all([
+  read('www/index.html'), read('www/style.css'), read('www/favicon.svg'), read('www/roi-calculator.js'),
+  read('www/page.js'), read('www/roi-calculator.css'), read('www/import-worker.js'), read('pkg/roi_calculator.js'),
+]);
+if (/<\/style/i.test(style)) fail('style.css contains "</style"');
+
+const GLUE = `'./pkg/roi_calculator.js'`;
+const glueUrl = dataModule(glue);
+const shellModule = rewrite(rewrite(shell, GLUE, `'roi-calculator-glue'`, `the shell's import of ${GLUE}`),
+  'import.meta.url', 'document.baseURI', 'import.meta.url in the shell', 0);
+const workerModule = rewrite(worker, GLUE, JSON.stringify(glueUrl), `the worker's import of ${GLUE}`);
+const importMap = { imports: {
+  'roi-calculator-glue': glueUrl,
+  './pkg/roi_calculator.js': glueUrl,
+  './roi-calculator.js': dataModule(shellModule),
+} };
+
+// What the shell fetches and starts beside itself, answered from this page.
+const BESIDE = `{
+  const beside = (name) => new URL(name, document.baseURI).href;
+  const urlOf = (resource) => new URL(resource instanceof Request ? resource.url : String(resource), document.baseURI).href;
+  const css = ${JSON.stringify(css)};
+  const wasm = () => Uint8Array.from(atob(document.getElementById('roi-calculator-wasm').textContent.trim()), (c) => c.charCodeAt(0));
+  const answers = {
+    [beside('roi-calculator.css')]: () => new Response(css, { headers: { 'content-type': 'text/css' } }),
+    [beside('pkg/roi_calculator_bg.wasm')]: () => new Response(wasm(), { headers: { 'content-type': 'application/wasm' } }),
+  };
+  const fetchElsewhere = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = (resource, options) => {
+    const answer = answers[urlOf(resource)];
+    return answer ? Promise.resolve(answer()) : fetchElsewhere(resource, options);
+  };
+  const workerUrl = beside('import-worker.js');
+  const NativeWorker = globalThis.Worker;
+  globalThis.Worker = class Worker extends NativeWorker {
+    constructor(resource, options) {
+      super(urlOf(resource) === workerUrl ? ${JSON.stringify(dataModule(workerModule))} : resource, options);
+    }
+  };
+}`;
+
+/** Replaces the one occurrence of `pattern` in `text`, failing loudly when index.html changed shape. */
+const once = (text, pattern, replacement, what) => rewrite(text, pattern, replacement, what, 1);
+
+let out = html;
+out = once(out, '<link rel="stylesheet" href="style.css">', `<style>\n${style}</style>`, 'the stylesheet link');
+out = once(out, '<link rel="icon" href="favicon.svg"', `<link rel="icon" href="data:image/svg+xml;base64,${base64(favicon)}"`, 'the icon link');
+out = once(out, '<script type="module" src="roi-calculator.js"></script>', [
+  `<script type="importmap">${JSON.stringify(importMap)}</script>`,
+  `<script type="application/wasm;base64" id="roi-calculator-wasm">${base64(wasm)}</script>`,
+  `<script>${scriptText(BESIDE)}</script>`,
+  `<script type="module">import './roi-calculator.js';</script>`,
+].join('\n  '), 'the roi-calculator.js script');
+out = once(out, '<script type="module" src="page.js"></script>', `<script type="module">\n${scriptText(page)}</script>`, 'the page.js script');
+
+// Nothing may still point at another file: no src or href but data: URLs, no CSS url() or @import.
+const outside = [...out.matchAll(/\s(?:src|href)=("[^"]*"|'[^']*'|[^\s>]+)/gi)]
+  .filter((m) => !/^["']?data:/.test(m[1])).map((m) => m[0].trim());
+if (/url\(|@import/i.test(style + css)) outside.push('a CSS url() or @import');
+if (outside.length > 0) fail(`references left: ${outside.join(', ')}`);
+
+await mkdir(join(root, 'dist'), { recursive: true });
+const target = join(root, 'dist', 'roi-calculator.html');
+await writeFile(target, out);
+console.log(`dist/roi-calculator.html: ${(await stat(target)).size} bytes (the wasm's ${wasm.length} bytes as base64), no external reference`);
