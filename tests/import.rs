@@ -315,3 +315,15 @@ fn import_options_are_read_with_every_problem_named() {
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["day", "checkpointDay"]);
 }
+
+#[test]
+fn a_file_over_the_row_limit_is_refused_whole_with_the_limit_named() {
+    let mut roster = String::from("user,department,completed_on\n");
+    roster.push_str(&"a,b,\n".repeat(1_000_001));
+    let problem = Dataset::default().read(Some(FileKind::Roster), roster.as_bytes()).expect_err("too many rows");
+    assert_eq!(
+        problem.message,
+        "has more than 1,000,000 rows, the most one import reads; split it (by date or department) and import the part \
+         you need"
+    );
+}

@@ -147,3 +147,23 @@ fn an_empty_document_with_version_is_the_default_cohort_with_no_costs() {
     assert_eq!(scenario.departments, Scenario::default().departments);
     assert_eq!(scenario.costs, roi_calculator::scenario::Costs::default());
 }
+
+#[test]
+fn monte_carlo_work_is_bounded_by_draws_times_departments() {
+    let departments: Vec<Value> = (0..500)
+        .map(|i| json!({ "name": format!("D{i}"), "benchmark": null, "headcount": 1, "hourlyCost": 50 }))
+        .collect();
+    let at_limit = json!({ "version": 1, "departments": departments, "uncertainty": { "spread": 0.2, "draws": 10_000, "seed": 1 } });
+    assert!(Scenario::from_json(&at_limit).is_ok(), "500 × 10,000 = 5,000,000 is allowed");
+    let over = json!({ "version": 1, "departments": departments, "uncertainty": { "spread": 0.2, "draws": 10_001, "seed": 1 } });
+    let problems = Scenario::from_json(&over).expect_err("500 × 10,001 is too much work");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "uncertainty.draws");
+    assert_eq!(
+        problems[0].message,
+        "must be at most 10,000 for 500 departments (draws × departments may not exceed 5,000,000, so the figures come \
+         back in well under a second)"
+    );
+    let one = json!({ "version": 1, "uncertainty": { "spread": 0.2, "draws": 1_000_000, "seed": 1 } });
+    assert!(Scenario::from_json(&one).is_ok(), "one department may still have a million draws");
+}

@@ -7,6 +7,8 @@
 import init, { Importer, sampleFiles } from './pkg/roi_calculator.js';
 
 const CHUNK = 1 << 20;
+/** Files above this are refused before reading (the engine also stops at 5,000,000 activity rows). */
+const MAX_BYTES = 400 * (1 << 20);
 let importer;
 
 /** Reads `files` one by one, then measures the checkpoint if the roster and the activity are there. */
@@ -15,6 +17,11 @@ async function importFiles(files, checkpointDay) {
   let done = 0;
   const reader = new FileReaderSync();
   for (const file of files) {
+    if (file.size > MAX_BYTES) {
+      done += file.size;
+      postMessage({ type: 'file', name: file.name, error: `The file "${file.name}" is larger than 400 MB, the most one import reads; split it (by date or department) and import the part you need` });
+      continue;
+    }
     let offset = 0;
     const next = () => {
       const end = Math.min(offset + CHUNK, file.size);

@@ -9,9 +9,19 @@ use csv::ByteRecord;
 
 use super::table::{Column, Table, Unreadable};
 use super::{FileKind, FileProblem, Problem};
+use crate::fields::grouped;
 
 /// How many skipped rows of one file are listed with their line and reason (all are counted).
 pub const LISTED_PROBLEMS: usize = 20;
+/// The most rows one file may have: enough for a year of daily usage of 13,000 people, and within what
+/// a browser tab holds comfortably (an activity row takes 24 bytes once read).
+pub fn max_rows(kind: FileKind) -> u64 {
+    match kind {
+        FileKind::Activity => 5_000_000,
+        FileKind::Roster | FileKind::Survey => 1_000_000,
+    }
+}
+
 /// Longest department or cohort name, as everywhere in the product.
 const MAX_NAME: usize = 80;
 /// The most departments a roster may have (a measurements document holds at most 500).
@@ -262,8 +272,17 @@ fn each_row<R: Read>(
     width: usize,
     mut row: impl FnMut(u64, &ByteRecord) -> Result<(), String>,
 ) -> Result<(), FileProblem> {
+    let most = max_rows(kind);
     while let Some(next) = table.next_record() {
         *rows += 1;
+        if *rows > most {
+            let message = format!(
+                "has more than {} rows, the most one import reads; split it (by date or department) and import the \
+                 part you need",
+                grouped(most)
+            );
+            return Err(FileProblem { kind: Some(kind), message });
+        }
         match next {
             Ok((_, record)) if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) => {
                 // A line of spaces is not data: neither read nor skipped.

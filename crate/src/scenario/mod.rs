@@ -22,6 +22,9 @@ pub const MAX_TEXT: usize = 80;
 pub const MAX_HEADCOUNT: u64 = 10_000_000;
 /// Largest Monte Carlo draw count.
 pub const MAX_DRAWS: u64 = 1_000_000;
+/// Most Monte Carlo work a scenario may ask for, in draws × departments: each draw evaluates every
+/// department, and this keeps the slowest case (500 departments × 10,000 draws) well under a second.
+pub const MAX_DEPARTMENT_DRAWS: u64 = 5_000_000;
 /// Largest money amount accepted anywhere, so that sums stay finite.
 pub(crate) const MAX_AMOUNT: f64 = 1e12;
 pub(crate) const AMOUNT_RULE: &str = "an amount from 0 to 1,000,000,000,000";

@@ -3,10 +3,10 @@
 use serde_json::Value;
 
 use super::{
-    AMOUNT_RULE, CostItem, Costs, Department, MAX_AMOUNT, MAX_DEPARTMENTS, MAX_DRAWS, MAX_HEADCOUNT, MAX_ITEMS,
-    MAX_TEXT, MAX_USE_CASES, OtherBenefit, Ramp, Scenario, Uncertainty, UseCase,
+    AMOUNT_RULE, CostItem, Costs, Department, MAX_AMOUNT, MAX_DEPARTMENT_DRAWS, MAX_DEPARTMENTS, MAX_DRAWS,
+    MAX_HEADCOUNT, MAX_ITEMS, MAX_TEXT, MAX_USE_CASES, OtherBenefit, Ramp, Scenario, Uncertainty, UseCase,
 };
-use crate::fields::{ObjectReader, Problems, check_version};
+use crate::fields::{ObjectReader, Problems, check_version, grouped, join};
 
 const SCENARIO_KEYS: &[&str] = &[
     "version",
@@ -85,6 +85,18 @@ pub(super) fn read(value: &Value, problems: &mut Problems) -> Scenario {
     scenario.other_benefits = doc.list("otherBenefits", MAX_ITEMS, problems, read_other_benefit).unwrap_or_default();
     if let Some(uncertainty) = doc.raw("uncertainty") {
         scenario.uncertainty = read_uncertainty(uncertainty, &doc.path_of("uncertainty"), problems);
+    }
+    let departments = scenario.departments.len() as u64;
+    if scenario.uncertainty.draws.saturating_mul(departments) > MAX_DEPARTMENT_DRAWS {
+        let most = MAX_DEPARTMENT_DRAWS / departments.max(1);
+        problems.add(
+            &join(&doc.path_of("uncertainty"), "draws"),
+            format!(
+                "must be at most {} for {departments} departments (draws × departments may not exceed 5,000,000, so the \
+                 figures come back in well under a second)",
+                grouped(most)
+            ),
+        );
     }
     scenario
 }
