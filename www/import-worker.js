@@ -62,6 +62,9 @@ onmessage = async ({ data }) => {
       await init({ module_or_path: data.module });
       importer = new Importer(data.benchmarks ?? undefined);
       postMessage({ type: 'ready' });
+    } else if (data.type === 'reset') {
+      importer?.free();
+      importer = new Importer(data.benchmarks ?? undefined);
     } else if (data.type === 'files') {
       await importFiles(data.files, data.checkpointDay);
     } else if (data.type === 'sample') {

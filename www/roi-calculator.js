@@ -150,7 +150,11 @@ class RoiCalculator extends HTMLElement {
       this.#widget?.free();
       this.#widget = widget;
       this.#table = table;
-      this.#cancelImport(false);
+      this.#imported = false;
+      // The running worker is kept (starting another would fetch its script again); it forgets what
+      // it had read and takes the new benchmark table.
+      if (this.#worker && this.#worker !== 'unavailable') this.#worker.postMessage({ type: 'reset', benchmarks: table });
+      else this.#startWorker();
       this.dataset.ready = 'true';
       performance.mark('roi-ready');
     });
