@@ -68,3 +68,18 @@ export async function accessibilityProblems(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * Drops the three hand-computed CSV files of tests/fixtures/import/ on the widget's drop zone, as a person
+ * drags them from their desktop, and waits for the measurements they give.
+ */
+export async function dropFixtureFiles(page) {
+  const read = (name) => readFile(new URL(`../fixtures/import/${name}.csv`, import.meta.url), 'utf8');
+  const payload = await Promise.all(['roster', 'activity', 'survey'].map(async (name) => ({ name: `${name}.csv`, text: await read(name) })));
+  await page.locator('.dropzone').evaluate((zone, payload) => {
+    const transfer = new DataTransfer();
+    for (const f of payload) transfer.items.add(new File([f.text], f.name, { type: 'text/csv' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
+  }, payload);
+  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.metrics?.weeklyActiveRate !== undefined);
+}

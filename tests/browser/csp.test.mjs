@@ -7,8 +7,8 @@
 // caught, so "none" means none.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { ARTIFACTS, launch, open } from './chromium.mjs';
+import { mkdir } from 'node:fs/promises';
+import { ARTIFACTS, dropFixtureFiles, launch, open } from './chromium.mjs';
 
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
@@ -75,15 +75,8 @@ test('the page under the strict CSP: figures, typing, a department, measure mode
   assert.match(await page.locator('td[data-status="activeUsageRate"]').innerText(), /Act now/);
   // The import worker (worker-src falls back to script-src 'self') reads the dropped files.
   await page.locator('[data-path="checkpointDay"]').selectOption('7');
-  const read = (name) => readFile(new URL(`../fixtures/import/${name}.csv`, import.meta.url), 'utf8');
-  const payload = await Promise.all(['roster', 'activity', 'survey'].map(async (name) => ({ name: `${name}.csv`, text: await read(name) })));
-  await page.locator('.dropzone').evaluate((zone, payload) => {
-    const transfer = new DataTransfer();
-    for (const f of payload) transfer.items.add(new File([f.text], f.name, { type: 'text/csv' }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
-  }, payload);
+  await dropFixtureFiles(page);
   // By hand (tests/import.rs): at day 7, 2 of the 3 licensed people were active that week.
-  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.metrics?.weeklyActiveRate !== undefined);
   assert.equal(await page.locator('output[data-score="weeklyActiveRate"]').innerText(), '66.7%');
 
   await page.getByRole('button', { name: 'Project the return' }).click();

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { ARTIFACTS, accessibilityProblems, launch, open } from './chromium.mjs';
+import { ARTIFACTS, accessibilityProblems, dropFixtureFiles, launch, open } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
@@ -32,14 +32,7 @@ const score = (page, key) => page.locator(`output[data-score="${key}"]`).innerTe
 test('dropping the three files shows the scorecard, the flags, the trend and the departments worst first', async () => {
   const { page, problems, requests } = await measureMode();
   await page.locator('[data-path="checkpointDay"]').selectOption('7');
-  // Drop the files on the drop zone, as a person drags them from their desktop.
-  const payload = (await files()).map((f) => ({ name: f.name, text: f.buffer.toString('utf8') }));
-  await page.locator('.dropzone').evaluate((zone, payload) => {
-    const transfer = new DataTransfer();
-    for (const f of payload) transfer.items.add(new File([f.text], f.name, { type: 'text/csv' }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
-  }, payload);
-  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.metrics?.weeklyActiveRate !== undefined);
+  await dropFixtureFiles(page);
   // By hand (tests/import.rs): 4 people at day 7; weekly active 2 of 3 licensed; 3 h saved per user.
   assert.match(await status(page).innerText(), /^Imported 24 rows \(5 skipped\): 4 people measured at day 7\.$/);
   assert.equal(await score(page, 'weeklyActiveRate'), '66.7%');

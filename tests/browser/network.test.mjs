@@ -6,9 +6,8 @@
 // And a shared link's scenario, in the fragment, never reaches the server: the server's own log shows it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { launch, open } from './chromium.mjs';
+import { dropFixtureFiles, launch, open } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -55,14 +54,7 @@ test('using the page after it has loaded makes no request at all', async () => {
   await page.getByRole('button', { name: 'Judge measured results' }).click();
   await page.getByLabel('Active use (3+ times in the last 7 days)').first().fill('45');
   await page.locator('[data-path="checkpointDay"]').selectOption('7');
-  const read = (name) => readFile(new URL(`../fixtures/import/${name}.csv`, import.meta.url), 'utf8');
-  const payload = await Promise.all(['roster', 'activity', 'survey'].map(async (name) => ({ name: `${name}.csv`, text: await read(name) })));
-  await page.locator('.dropzone').evaluate((zone, payload) => {
-    const transfer = new DataTransfer();
-    for (const f of payload) transfer.items.add(new File([f.text], f.name, { type: 'text/csv' }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
-  }, payload);
-  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.metrics?.weeklyActiveRate !== undefined);
+  await dropFixtureFiles(page);
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   await page.locator('.import-status', { hasText: /\(0 skipped\)/ }).waitFor({ timeout: 60_000 }); // the fixtures skip 5
   await page.getByRole('button', { name: 'Project the return' }).click();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { ARTIFACTS, launch, open } from './chromium.mjs';
+import { ARTIFACTS, dropFixtureFiles, launch, open } from './chromium.mjs';
 
 const SINGLE = new URL('../../dist/roi-calculator.html', import.meta.url);
 const value = async (page, name) => Number(await page.locator(`[data-figure="${name}"]`).getAttribute('data-value'));
@@ -84,14 +84,7 @@ test('from file:// with the network blocked: dropped CSV files are imported by t
   await ready(page);
   await page.getByRole('button', { name: 'Judge measured results' }).click();
   await page.locator('[data-path="checkpointDay"]').selectOption('7');
-  const read = (name) => readFile(new URL(`../fixtures/import/${name}.csv`, import.meta.url), 'utf8');
-  const payload = await Promise.all(['roster', 'activity', 'survey'].map(async (name) => ({ name: `${name}.csv`, text: await read(name) })));
-  await page.locator('.dropzone').evaluate((zone, payload) => {
-    const transfer = new DataTransfer();
-    for (const f of payload) transfer.items.add(new File([f.text], f.name, { type: 'text/csv' }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
-  }, payload);
-  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.metrics?.weeklyActiveRate !== undefined);
+  await dropFixtureFiles(page);
   // By hand (tests/import.rs, import.test.mjs): at day 7, 2 of the 3 licensed people were active that week.
   assert.equal(await page.locator('output[data-score="weeklyActiveRate"]').innerText(), '66.7%');
   assert.deepEqual(problems, []);

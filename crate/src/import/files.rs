@@ -7,7 +7,8 @@ use std::io::Read;
 
 use csv::ByteRecord;
 
-use super::table::{Column, Table, Unreadable};
+use super::table::Table;
+use super::values::{bad, is_key, number, parse_date, plain_decimal, user_key};
 use super::{FileKind, FileProblem, Problem};
 use crate::fields::grouped;
 
@@ -28,68 +29,6 @@ const MAX_NAME: usize = 80;
 const MAX_DEPARTMENTS: usize = 500;
 /// More sessions in a day than anyone has; a row above it is a data error.
 const MAX_SESSIONS: u32 = 1_000;
-
-const USER: Column =
-    Column { name: "user", aliases: &["email", "user_email", "actor", "user_id", "employee_id"], required: true };
-const ROSTER: [Column; 5] = [
-    USER,
-    Column { name: "department", aliases: &["dept", "team"], required: true },
-    Column { name: "completed_on", aliases: &["completed", "completion_date", "completed_at"], required: true },
-    Column { name: "licensed", aliases: &["has_license", "seat"], required: false },
-    Column { name: "cohort", aliases: &["wave"], required: false },
-];
-const ACTIVITY: [Column; 4] = [
-    Column { name: "date", aliases: &["day", "activity_date"], required: true },
-    USER,
-    Column { name: "sessions", aliases: &["num_sessions", "conversations", "session_count"], required: true },
-    Column { name: "minutes", aliases: &["session_minutes", "active_minutes", "duration_minutes"], required: false },
-];
-const SURVEY: [Column; 7] = [
-    USER,
-    Column { name: "day", aliases: &["checkpoint", "survey_day"], required: true },
-    Column { name: "hours_saved", aliases: &["hours_saved_per_week"], required: false },
-    Column { name: "integration", aliases: &[], required: false },
-    Column { name: "satisfaction", aliases: &[], required: false },
-    Column { name: "reviewed", aliases: &["reviewed_before_use"], required: false },
-    Column { name: "tasks", aliases: &["task_categories"], required: false },
-];
-
-/// Which kind of file a header describes: a survey has answer columns, an activity export has
-/// sessions, a roster has completion dates.
-pub fn detect(headers: &[String]) -> Option<FileKind> {
-    let has = |columns: &[Column], index: usize| {
-        let c = columns[index];
-        headers.iter().map(|h| super::table::normalize(h)).any(|h| h == c.name || c.aliases.contains(&h.as_str()))
-    };
-    if (2..6).any(|i| has(&SURVEY, i)) {
-        Some(FileKind::Survey)
-    } else if has(&ACTIVITY, 2) {
-        Some(FileKind::Activity)
-    } else if has(&ROSTER, 2) || has(&ROSTER, 1) {
-        Some(FileKind::Roster)
-    } else {
-        None
-    }
-}
-
-/// The columns a file of `kind` has.
-pub fn columns(kind: FileKind) -> &'static [Column] {
-    match kind {
-        FileKind::Roster => &ROSTER,
-        FileKind::Activity => &ACTIVITY,
-        FileKind::Survey => &SURVEY,
-    }
-}
-
-/// A person's key: emails and ids match whatever their (ASCII) case and surrounding spaces.
-pub fn user_key(text: &str) -> Box<str> {
-    text.trim_ascii().to_ascii_lowercase().into_boxed_str()
-}
-
-/// Whether `text` (a trimmed field) is its own key already, so looking it up needs no new string.
-fn is_key(text: &str) -> bool {
-    !text.bytes().any(|b| b.is_ascii_uppercase())
-}
 
 /// Width of the rows of a file whose wanted columns are at `at`: fields after the last wanted one
 /// may be missing.
@@ -203,56 +142,6 @@ pub struct Survey {
     pub rows: u64,
     /// Rows skipped.
     pub skipped: Skipped,
-}
-
-/// A file opened for reading: its kind, its table and where each of its kind's columns is.
-pub struct Opened<R: Read> {
-    /// What the file is.
-    pub kind: FileKind,
-    /// Its records.
-    pub table: Table<R>,
-    /// The index of each of [`columns`]`(kind)` in its rows, if present.
-    pub at: Vec<Option<usize>>,
-}
-
-/// Opens `source` as a file of `kind` (or of the kind its header shows) and checks its columns.
-pub fn open<R: Read>(kind: Option<FileKind>, source: R) -> Result<Opened<R>, FileProblem> {
-    let unreadable = |kind, e: Unreadable| FileProblem { kind, message: e.message() };
-    let table = Table::open(source).map_err(|e| unreadable(kind, e))?;
-    let kind = match kind.or_else(|| detect(&table.headers)) {
-        Some(kind) => kind,
-        None => {
-            let message = format!(
-                "is not a roster, activity or survey file: its columns are {}; a roster needs user, department and \
-                 completed_on, an activity export date, user and sessions, a survey user, day and answers",
-                found(&table.headers)
-            );
-            return Err(FileProblem { kind: None, message });
-        }
-    };
-    let at = table.locate(columns(kind)).map_err(|missing| FileProblem {
-        kind: Some(kind),
-        message: format!(
-            "lacks the column{} {}; the columns found are {}",
-            if missing.len() == 1 { "" } else { "s" },
-            missing.join(", "),
-            found(&table.headers)
-        ),
-    })?;
-    if kind == FileKind::Survey && at[2..6].iter().all(Option::is_none) {
-        let message = format!(
-            "has no answer column (hours_saved, integration, satisfaction or reviewed); the columns found are {}",
-            found(&table.headers)
-        );
-        return Err(FileProblem { kind: Some(kind), message });
-    }
-    Ok(Opened { kind, table, at })
-}
-
-/// "user, dept, day" — the headers a file has, for messages.
-fn found(headers: &[String]) -> String {
-    let names: Vec<&str> = headers.iter().map(String::as_str).filter(|h| !h.is_empty()).collect();
-    if names.is_empty() { "none".into() } else { names.join(", ") }
 }
 
 /// The text of field `at` of `record`, trimmed; empty when the column is absent or the row short.
@@ -484,85 +373,4 @@ pub fn read_survey<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Resul
         Ok(())
     })?;
     Ok(survey)
-}
-
-/// "sessions is "abc"; it must be a whole number from 0 to 1,000" — quoting at most 40 characters.
-fn bad(column: &str, text: &str, rule: &str) -> String {
-    let shown: String = text.chars().take(40).collect();
-    let more = if text.chars().count() > 40 { "…" } else { "" };
-    format!("has {column} \"{shown}{more}\"; it must be {rule}")
-}
-
-/// `12`, `7.5`: a plain non-negative decimal of at most 15 digits, read without any text
-/// conversion. It is exactly what `str::parse::<f64>` gives (an integer below 2^53 divided by a power
-/// of ten is correctly rounded). None for anything else, which the careful path then reads.
-fn plain_decimal(bytes: &[u8]) -> Option<f64> {
-    let (mut mantissa, mut digits, mut scale, mut point) = (0u64, 0u32, 1u64, false);
-    for &b in bytes {
-        match b {
-            b'0'..=b'9' if digits < 15 => {
-                mantissa = mantissa * 10 + u64::from(b - b'0');
-                digits += 1;
-                if point {
-                    scale *= 10;
-                }
-            }
-            b'.' if !point => point = true,
-            _ => return None,
-        }
-    }
-    (digits > 0).then(|| mantissa as f64 / scale as f64)
-}
-
-/// A number as a spreadsheet exports it; with `decimal_comma` (files delimited by `;` or tab),
-/// `2,5` is two and a half.
-fn number(text: &str, decimal_comma: bool) -> Option<f64> {
-    let value = if decimal_comma && text.contains(',') && !text.contains('.') {
-        text.replace(',', ".").parse::<f64>().ok()
-    } else {
-        text.parse::<f64>().ok()
-    };
-    value.filter(|x| x.is_finite())
-}
-
-/// The day number (Julian day) of an ISO date `2026-03-02`, also when a time follows it
-/// (`2026-03-02T09:15:00Z`, `2026-03-02 09:15`).
-pub fn parse_date(text: &str) -> Option<i32> {
-    let bytes = text.as_bytes();
-    if bytes.len() < 10 || (bytes.len() > 10 && !matches!(bytes[10], b'T' | b't' | b' ')) {
-        return None;
-    }
-    if bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let digits = |range: std::ops::Range<usize>| -> Option<i32> {
-        bytes[range].iter().try_fold(0i32, |n, &b| b.is_ascii_digit().then(|| n * 10 + i32::from(b - b'0')))
-    };
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
-    let date = time::Date::from_calendar_date(year, month, u8::try_from(day).ok()?).ok()?;
-    Some(date.to_julian_day())
-}
-
-/// The ISO text of day number `day`.
-pub fn format_date(day: i32) -> String {
-    match time::Date::from_julian_day(day) {
-        Ok(date) => format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day()),
-        Err(_) => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_decimals_read_exactly_as_the_standard_parser() {
-        for text in ["0", "7", "12.5", "7.3", "0.1", "1440", "123456789012345", "3.", "0.00000000000001"] {
-            assert_eq!(plain_decimal(text.as_bytes()), text.parse::<f64>().ok(), "{text}");
-        }
-        for text in ["", ".", "-1", "1e3", "1,5", " 3", "1.2.3", "1234567890123456", "0.000000000000001"] {
-            assert_eq!(plain_decimal(text.as_bytes()), None, "{text}");
-        }
-    }
 }

@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use super::files::{Roster, Survey, format_date};
+use super::files::{Roster, Survey};
 use super::metrics::{Clock, Mean, TREND_WEEKS, Usage, ratio};
+use super::values::format_date;
 
 /// One calendar week of the trend.
 #[derive(Debug, Clone, PartialEq, Serialize)]

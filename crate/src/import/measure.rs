@@ -1,0 +1,132 @@
+//! The measurement itself: from the files read to everything an import yields — the measurements
+//! document, the report of what could not be used, the departments worst first, the trend, the task
+//! categories and the cohort comparison.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::files::{Activity, Roster, Survey};
+use super::metrics::{self, Clock};
+use super::{DepartmentBreakdown, ImportOptions, ImportReport, Imported, trend, values};
+use crate::assessment::{DepartmentMeasurements, Measurements, Metrics};
+use crate::benchmarks::BenchmarkTable;
+use crate::fields::FieldError;
+
+/// The measurement itself, once the roster and activity are known to be there.
+pub(super) fn measure(
+    roster: &Roster,
+    activity: &Activity,
+    survey: Option<&Survey>,
+    starts: &[i32],
+    options: &ImportOptions,
+    table: &BenchmarkTable,
+) -> Result<Imported, Vec<FieldError>> {
+    let Some((first, last)) = activity.span else {
+        return Err(vec![FieldError { path: "activity".into(), message: "The activity file has no rows.".into() }]);
+    };
+    let day = i32::try_from(options.checkpoint_day.min(365)).unwrap_or(365);
+    let cohorts =
+        trend::pick_cohorts(roster, day, options.treated_cohort.as_deref(), options.control_cohort.as_deref());
+    let clock = Clock { last, day, control_window: cohorts.map(|(.., start)| (start + day - 6, start + day)) };
+    let person_of = metrics::people_of(activity, roster);
+    let (usage, week_sessions) = metrics::usage(activity, &person_of, starts, &clock);
+    let (all, departments) = metrics::tallies(roster, &usage, starts, survey, &clock);
+
+    let mut notes = Vec::new();
+    let mut checked = |metrics: Metrics, whose: &str| within_ranges(metrics, whose, &mut notes);
+    let measured = checked(all.metrics(activity.has_minutes), "the organisation");
+    let mut breakdown: Vec<DepartmentBreakdown> = roster
+        .departments
+        .iter()
+        .zip(&departments)
+        .map(|(name, t)| DepartmentBreakdown {
+            name: name.clone(),
+            people: t.people,
+            licensed: t.licensed,
+            at_checkpoint: t.reached,
+            metrics: checked(t.metrics(activity.has_minutes), name),
+        })
+        .collect();
+    let measurements = Measurements {
+        version: 1,
+        checkpoint_day: day as u32,
+        people: Some(all.reached),
+        licensed_seats: Some(roster.people.iter().filter(|p| p.licensed).count() as u64),
+        metrics: measured,
+        departments: breakdown
+            .iter()
+            .filter(|d| d.at_checkpoint > 0)
+            .map(|d| DepartmentMeasurements {
+                name: d.name.clone(),
+                benchmark: benchmark_of(&d.name, table),
+                metrics: d.metrics.clone(),
+            })
+            .collect(),
+    };
+    breakdown.sort_by(|a, b| {
+        let key = |d: &DepartmentBreakdown| d.metrics.weekly_active_rate.unwrap_or(f64::INFINITY);
+        key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
+    });
+
+    let unknown_user_rows = activity.days.iter().filter(|d| person_of[d.user as usize].is_none()).count() as u64;
+    let mut unknown: HashSet<&str> =
+        activity.users.iter().map(|u| &**u).filter(|u| !roster.index.contains_key(*u)).collect();
+    unknown.extend(survey.iter().flat_map(|s| &s.answers).map(|a| &*a.user).filter(|u| !roster.index.contains_key(*u)));
+    let unknown_users = unknown.len() as u64;
+    if all.reached == 0 {
+        notes.push(format!(
+            "No one has reached day {day} inside the activity data (its last date is {}): pick an earlier checkpoint \
+             or import a later export.",
+            values::format_date(last)
+        ));
+    } else if all.reached < all.people {
+        notes.push(format!(
+            "{} of {} people have not reached day {day} inside the activity data and are left out of every rate.",
+            all.people - all.reached,
+            all.people
+        ));
+    }
+    let mut problems = roster.skipped.listed.clone();
+    problems.extend(activity.skipped.listed.iter().cloned());
+    let (survey_rows, survey_skipped) = survey.map_or((0, 0), |s| (s.rows, s.skipped.count));
+    problems.extend(survey.iter().flat_map(|s| s.skipped.listed.iter().cloned()));
+    let import_report = ImportReport {
+        rows_read: roster.rows + activity.rows + survey_rows,
+        rows_skipped: roster.skipped.count + activity.skipped.count + survey_skipped,
+        unknown_users,
+        unknown_user_rows,
+        problems,
+        notes,
+        dates: [values::format_date(first), values::format_date(last)],
+        people_at_checkpoint: all.reached,
+    };
+    Ok(Imported {
+        version: 1,
+        trend: trend::weeks(roster, &usage, &week_sessions, starts, survey, &clock, first),
+        task_categories: trend::task_categories(roster, survey, day),
+        cohorts: cohorts.and_then(|(t, c, _)| trend::compare(roster, &usage, survey, &clock, starts, (t, c))),
+        measurements,
+        import_report,
+        departments: breakdown,
+    })
+}
+
+/// The benchmark row a department's name names (`Engineering` → `engineering`), if any.
+fn benchmark_of(name: &str, table: &BenchmarkTable) -> Option<String> {
+    let key = name.trim().to_ascii_lowercase();
+    (key != "general" && table.get(&key).is_some()).then_some(key)
+}
+
+/// Leaves out, with a note, any value outside what a measurements document allows (possible only
+/// with odd data, such as many rows for one person and day).
+fn within_ranges(mut metrics: Metrics, whose: &str, notes: &mut Vec<String>) -> Metrics {
+    for (value, max, what) in [
+        (&mut metrics.sessions_per_active_user_week, 1_000.0, "sessions per active user"),
+        (&mut metrics.avg_session_minutes, 1_440.0, "average session minutes"),
+    ] {
+        if value.is_some_and(|v| v > max) {
+            *value = None;
+            notes.push(format!("The {what} of {whose} is implausibly high and was left out."));
+        }
+    }
+    metrics
+}
