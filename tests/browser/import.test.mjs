@@ -69,9 +69,11 @@ test('dropping the three files shows the scorecard, the flags, the trend and the
 
   assert.deepEqual(requests, [], 'importing fetched nothing');
   assert.deepEqual(problems, []);
-  assert.deepEqual(await accessibilityProblems(page), []);
   for (const width of [1440, 360]) {
     await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await accessibilityProblems(page), [], `axe at ${width} px`);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(sideways, 0, `the page does not scroll sideways at ${width} px (wide tables scroll inside their region)`);
     await page.screenshot({ path: `${ARTIFACTS}import-${width}.png`, fullPage: true });
   }
   await page.close();

@@ -169,7 +169,7 @@ impl Widget {
     }
 
     fn trend_table(&self, section: &Element, weeks: &[TrendWeek]) -> Result<(), JsValue> {
-        let table = self.add(section, "table", "trend-table", None)?;
+        let table = self.add(&self.scroller(section, "Week by week")?, "table", "trend-table", None)?;
         self.add(&table, "caption", "", Some("Week by week"))?;
         let head = self.add(&self.add(&table, "thead", "", None)?, "tr", "", None)?;
         for heading in ["Week", "Weekly active", "Sessions per active user", "Satisfaction"] {
@@ -196,7 +196,8 @@ impl Widget {
         let section = self.add(main, "section", "breakdown", None)?;
         section.set_attribute("part", "breakdown")?;
         self.add(&section, "h2", "", Some("Departments, weakest first"))?;
-        let table = self.add(&section, "table", "breakdown-table", None)?;
+        let table =
+            self.add(&self.scroller(&section, "Departments, weakest first")?, "table", "breakdown-table", None)?;
         self.add(&table, "caption", "", Some("Measured at the checkpoint, from the imported files"))?;
         let head = self.add(&self.add(&table, "thead", "", None)?, "tr", "", None)?;
         let headings = [
@@ -218,7 +219,8 @@ impl Widget {
             let row = self.add(&body, "tr", "", None)?;
             let name = dept["name"].as_str().unwrap_or("");
             self.add(&row, "th", "", Some(name))?.set_attribute("scope", "row")?;
-            let people = format!("{} ({} at the checkpoint)", dept["people"], dept["atCheckpoint"]);
+            let (all, reached) = (dept["people"].as_u64().unwrap_or(0), dept["atCheckpoint"].as_u64().unwrap_or(0));
+            let people = if reached < all { format!("{all} ({reached} at the checkpoint)") } else { all.to_string() };
             self.add(&row, "td", "", Some(&people))?;
             let weekly = m["weeklyActiveRate"].as_f64();
             let weekly_text = match weekly {
@@ -299,6 +301,15 @@ impl Widget {
             }
         }
         Ok(())
+    }
+
+    /// A region that scrolls sideways when a wide table does not fit, reachable by keyboard.
+    fn scroller(&self, parent: &Element, label: &str) -> Result<Element, JsValue> {
+        let region = self.add(parent, "div", "table-scroll", None)?;
+        region.set_attribute("role", "region")?;
+        region.set_attribute("aria-label", label)?;
+        region.set_attribute("tabindex", "0")?;
+        Ok(region)
     }
 
     /// Lists every file read so far.
