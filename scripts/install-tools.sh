@@ -40,7 +40,7 @@ if [ -x node_modules/.bin/wasm-opt ] && [ node_modules/.package-lock.json -nt pa
   say "npm packages: present"
 else
   say "installing npm packages"
-  npm ci --omit=optional --no-audit --no-fund
+  npm ci --no-audit --no-fund
 fi
 
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
