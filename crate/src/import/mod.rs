@@ -209,6 +209,12 @@ impl Dataset {
     /// Reads `source` as a file of `kind`, or of the kind its header shows when `kind` is none. A file
     /// that cannot be used leaves what was read before untouched.
     pub fn read(&mut self, kind: Option<FileKind>, source: impl Read) -> Result<FileSummary, FileProblem> {
+        self.read_from(kind, Box::new(source))
+    }
+
+    /// [`Dataset::read`] for any source through one code path: the readers are compiled once, not once
+    /// per kind of source (a text, the browser's chunks), which keeps the WebAssembly module smaller.
+    fn read_from(&mut self, kind: Option<FileKind>, source: Box<dyn Read + '_>) -> Result<FileSummary, FileProblem> {
         let columns::Opened { kind, mut table, at } = columns::open(kind, source)?;
         let (rows, skipped) = match kind {
             FileKind::Roster => {

@@ -39,15 +39,16 @@ pub(super) fn plain_decimal(bytes: &[u8]) -> Option<f64> {
     (digits > 0).then(|| mantissa as f64 / scale as f64)
 }
 
-/// A number as a spreadsheet exports it; with `decimal_comma` (files delimited by `;` or tab),
-/// `2,5` is two and a half.
+/// A number as a spreadsheet exports it: digits with an optional decimal point, and with
+/// `decimal_comma` (files delimited by `;` or tab) `2,5` for two and a half. Every value the files hold
+/// is 0 or more, so a sign or an exponent is not a number here (and the float parser stays out of the
+/// WebAssembly build).
 pub(super) fn number(text: &str, decimal_comma: bool) -> Option<f64> {
-    let value = if decimal_comma && text.contains(',') && !text.contains('.') {
-        text.replace(',', ".").parse::<f64>().ok()
+    if decimal_comma && text.contains(',') && !text.contains('.') {
+        plain_decimal(text.replace(',', ".").as_bytes())
     } else {
-        text.parse::<f64>().ok()
-    };
-    value.filter(|x| x.is_finite())
+        plain_decimal(text.as_bytes())
+    }
 }
 
 /// The day number (Julian day) of an ISO date `2026-03-02`, also when a time follows it
@@ -80,6 +81,15 @@ pub fn format_date(day: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_as_spreadsheets_write_them() {
+        assert_eq!(number("2,5", true), Some(2.5));
+        assert_eq!(number("2,5", false), None, "a comma is a decimal sign only in `;` or tab files");
+        assert_eq!(number("12.25", true), Some(12.25));
+        assert_eq!(number("1e3", false), None);
+        assert_eq!(number("-1", false), None);
+    }
 
     #[test]
     fn plain_decimals_read_exactly_as_the_standard_parser() {
