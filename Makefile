@@ -1,5 +1,5 @@
 # The two commands of the README, and their parts. Each installs what it needs first.
-.PHONY: serve test build tools dist bench-engine bench-widget bench-import sample-data clean
+.PHONY: serve test build tools dist bench bench-engine bench-widget bench-import sample-data clean
 
 serve: build            ## build the release and serve the page on http://127.0.0.1:8080/
 	node scripts/serve.mjs
@@ -15,6 +15,10 @@ tools:                  ## install missing tools (wasm32 target, wasm-pack, wasm
 
 dist: build             ## one self-contained offline file, dist/roi-calculator.html (opens from file://, no network)
 	node scripts/single-file.mjs
+
+bench: build            ## every figure against its budget and peers, in one run: prints the table, writes target/bench/report.json and docs/performance.md
+	[ -d node_modules/chart.js ] && [ -d node_modules/react-dom ] && [ -d node_modules/@duckdb/duckdb-wasm ] || npm ci --no-audit --no-fund
+	node bench/run.mjs
 
 bench-engine: build     ## time evaluate(): the core natively, then through the wasm boundary in Chromium
 	cargo bench --bench native

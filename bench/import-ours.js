@@ -1,13 +1,14 @@
 // Our side of the import benchmark (bench/import.mjs): the product's own path — the widget's import
-// worker (www/import-worker.js) given the engine already compiled, reading the File objects in 1 MiB
-// chunks and measuring Day 30 — timed from posting the files to the result arriving on the main thread.
-// The worker is started and its engine instantiated once, before timing, as the widget does on load.
+// worker (www/import-worker.js, wrapped by bench/import-ours-worker.js) given the engine already
+// compiled, reading the File objects in 1 MiB chunks and measuring Day 30 — timed from posting the files
+// to the result arriving on the main thread. The worker is started and its engine instantiated before
+// timing, as the widget does on load; `ourStop` ends it, so each data set starts with a fresh worker.
 const compiled = WebAssembly.compileStreaming(fetch('/bench-files/pkg/roi_calculator_bg.wasm'));
 let worker;
 
 async function started() {
   if (worker) return worker;
-  worker = new Worker('/bench-files/import-worker.js', { type: 'module' });
+  worker = new Worker('/bench-files/import-ours-worker.js', { type: 'module' });
   const ready = new Promise((resolve, reject) => {
     worker.addEventListener('message', function ok({ data }) {
       if (data.type === 'ready') { worker.removeEventListener('message', ok); resolve(); }
@@ -18,6 +19,8 @@ async function started() {
   await ready;
   return worker;
 }
+
+globalThis.ourStart = async () => { await started(); };
 
 globalThis.ourImport = async ({ roster, activity, survey }) => {
   const w = await started();
@@ -33,4 +36,22 @@ globalThis.ourImport = async ({ roster, activity, survey }) => {
     w.onerror = (event) => reject(new Error(`the import worker failed: ${event.message}`));
     w.postMessage({ type: 'files', files: [roster, activity, survey].filter(Boolean), checkpointDay: 30 });
   });
+};
+
+/** The engine's WebAssembly memory in bytes (its peak: it never shrinks), or null without a worker. */
+globalThis.ourMemory = async () => {
+  if (!worker) return null;
+  return new Promise((resolve) => {
+    worker.addEventListener('message', function answer({ data }) {
+      if (data.type !== 'bench:memory') return;
+      worker.removeEventListener('message', answer);
+      resolve(data.bytes);
+    });
+    worker.postMessage({ type: 'bench:memory' });
+  });
+};
+
+globalThis.ourStop = () => {
+  worker?.terminate();
+  worker = undefined;
 };

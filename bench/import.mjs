@@ -13,13 +13,17 @@
 //    The page is cross-origin isolated (COOP/COEP) so performance.measureUserAgentSpecificMemory() works.
 // 3. For each size: the files are fetched into `File`s (not timed); DuckDB-wasm (a fresh worker per
 //    size) then our engine (`globalThis.ourImport(files)`, when bench/import-ours.js defines it) each run
-//    once to warm up and `--runs` times timed, from files in hand to results as JS numbers.
+//    once to warm up and `--runs` times timed, from files in hand to results as JS numbers. Our engine
+//    runs first, in a fresh worker per size (started before timing, as the widget starts it on load).
 // 4. Memory, as far as it can be measured from outside: the peak resident memory of the page's renderer
 //    process (it holds the page and its workers; the peak is reset through /proc/PID/clear_refs before
-//    each engine, and the growth over the level at that moment is reported too); the main thread's JS
-//    heap peak (CDP Performance.getMetrics, sampled every 25 ms); and after the runs the page's and its
-//    workers' memory by measureUserAgentSpecificMemory() (not a peak, and it leaves WebAssembly memory
-//    out, so it shows only what an engine keeps on the JS side; --no-ua-memory skips it, ~15 s each).
+//    each engine, and the growth over the level at that moment is reported too — after the previous
+//    engine's worker has ended and the renderer's memory has settled, so one engine's memory being
+//    given back does not hide the next one's); the main thread's JS heap peak (CDP
+//    Performance.getMetrics, sampled every 25 ms); for our engine, its WebAssembly memory after the runs
+//    (exact, and its peak: that memory never shrinks); and after the runs the page's and its workers'
+//    memory by measureUserAgentSpecificMemory() (not a peak, and it leaves WebAssembly memory out, so it
+//    shows only what an engine keeps on the JS side; --no-ua-memory skips it, ~15 s each).
 // 5. Prints a table and writes target/bench/import.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -29,6 +33,8 @@ import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/browser/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The build measured: this checkout's www/ and pkg/, or those of ROI_SERVE_ROOT (bench/run.mjs's copy).
+const site = process.env.ROI_SERVE_ROOT ?? root;
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(`--${name}`);
@@ -104,12 +110,13 @@ const served = {
   '/bench-files/import-page.mjs': join(root, 'bench', 'import-page.mjs'),
   '/bench-files/import-duckdb.sql': join(root, 'bench', 'import-duckdb.sql'),
   '/bench-files/import-ours.js': join(root, 'bench', 'import-ours.js'),
+  '/bench-files/import-ours-worker.js': join(root, 'bench', 'import-ours-worker.js'),
   // Our side runs the widget's own import worker and release build, served here with the same headers.
-  '/bench-files/import-worker.js': join(root, 'www', 'import-worker.js'),
+  '/bench-files/import-worker.js': join(site, 'www', 'import-worker.js'),
 };
 const folders = [
   ['/bench-files/data/', dataRoot],
-  ['/bench-files/pkg/', join(root, 'pkg')],
+  ['/bench-files/pkg/', join(site, 'pkg')],
   ...['@duckdb/duckdb-wasm', 'apache-arrow', 'tslib', 'flatbuffers']
     .map((p) => [`/bench-files/node_modules/${p}/`, join(root, 'node_modules', p)]),
 ];
@@ -183,6 +190,7 @@ try {
   if (oursAvailable) {
     const ours = await page.evaluate(() => globalThis.bench.once('ours'));
     compare(checked.overall, ours);
+    await page.evaluate(() => globalThis.ourStop());
   }
 
   // ---- 3. and 4. the measurements ----------------------------------------------------------------------
@@ -216,10 +224,40 @@ try {
     return { value, memory: { renderer: best, mainThreadJsHeapPeak: heapPeak } };
   }
 
+  /** Waits (up to 15 s) until the renderers' resident memory stops falling after an engine has ended. */
+  async function settle() {
+    await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+    const total = () => rendererPids().reduce((sum, pid) => sum + (status(pid).VmRSS ?? 0), 0);
+    let last = total();
+    for (let waited = 0; waited < 15_000; waited += 500) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const now = total();
+      if (Math.abs(now - last) < 2048) return;
+      last = now;
+    }
+  }
+
   for (const set of sets) {
     const sizes = await page.evaluate((name) => globalThis.bench.loadFiles(name), set.name);
     const entry = { ...set, bytes: sizes, duckdb: null, ours: null };
     console.log(`\n${set.name}: ${set.rows.toLocaleString('en')} activity rows, ${mb(sizes.activity)} MB`);
+
+    let oursRun = null;
+    if (oursAvailable) {
+      await page.evaluate(() => globalThis.ourStart());
+      await settle();
+      const ours = await withMemory(() => page.evaluate((n) => globalThis.bench.time('ours', n), runs));
+      const wasm = await page.evaluate(() => globalThis.ourMemory());
+      const oursUa = uaMemory ? await page.evaluate(() => globalThis.bench.userAgentMemory()) : null;
+      await page.evaluate(() => globalThis.ourStop());
+      entry.ours = { ...summary(ours.value.times), memory: { ...ours.memory, wasm, userAgent: oursUa }, result: ours.value.result };
+      console.log(`  ours:   median ${entry.ours.median.toFixed(0)} ms (${entry.ours.min.toFixed(0)}–${entry.ours.max.toFixed(0)}), `
+        + `WebAssembly memory ${mb(wasm)} MB, renderer growth ${(ours.memory.renderer.growth / 1024).toFixed(0)} MB`);
+      oursRun = ours;
+      await settle();
+    } else {
+      console.log('  ours: not available (bench/import-ours.js does not define globalThis.ourImport)');
+    }
 
     const started = await page.evaluate(() => globalThis.bench.startDuckDB());
     console.log(`  DuckDB-wasm ${started.package} (${started.version}) started in ${started.ms.toFixed(0)} ms (not timed)`);
@@ -230,16 +268,11 @@ try {
       result: duck.value.result };
     console.log(`  DuckDB: median ${entry.duckdb.median.toFixed(0)} ms (${entry.duckdb.min.toFixed(0)}–${entry.duckdb.max.toFixed(0)})`);
     sanity(duck.value.result);
+    await settle();
 
-    if (oursAvailable) {
-      const ours = await withMemory(() => page.evaluate((n) => globalThis.bench.time('ours', n), runs));
-      const oursUa = uaMemory ? await page.evaluate(() => globalThis.bench.userAgentMemory()) : null;
-      entry.ours = { ...summary(ours.value.times), memory: { ...ours.memory, userAgent: oursUa }, result: ours.value.result };
+    if (oursRun) {
       entry.ratio = entry.duckdb.median / entry.ours.median;
-      console.log(`  ours:   median ${entry.ours.median.toFixed(0)} ms (${entry.ours.min.toFixed(0)}–${entry.ours.max.toFixed(0)})`);
-      compare(duck.value.result.overall, ours.value.result);
-    } else {
-      console.log('  ours: not available (bench/import-ours.js does not define globalThis.ourImport)');
+      compare(duck.value.result.overall, oursRun.value.result);
     }
     report.sizes.push(entry);
   }
@@ -251,16 +284,18 @@ try {
 // ---- 6. table and JSON ------------------------------------------------------------------------------
 console.log(`\nDay-${DAY} aggregation from File objects to JS numbers, median of ${runs} runs after 1 warm-up (${report.browser.match(/Chrom\S+/)?.[0] ?? 'Chromium'})`);
 const head = ['data set', 'rows', 'activity MB', 'DuckDB ms (min–max)', 'ours ms (min–max)', 'DuckDB/ours',
-  'peak RSS DuckDB (growth)', 'peak RSS ours (growth)', 'JS memory DuckDB / ours'];
+  'peak RSS DuckDB (growth)', 'peak RSS ours (growth)', 'ours wasm', 'JS memory DuckDB / ours'];
 const lines = report.sizes.map((s) => [
   s.name, s.rows.toLocaleString('en'), mb(s.bytes.activity),
   timing(s.duckdb), s.ours ? timing(s.ours) : 'not available', s.ratio ? `${s.ratio.toFixed(2)}×` : '—',
   rss(s.duckdb.memory.renderer), s.ours ? rss(s.ours.memory.renderer) : '—',
+  s.ours?.memory.wasm ? mb(s.ours.memory.wasm) : '—',
   `${jsMemory(s.duckdb)} / ${s.ours ? jsMemory(s.ours) : '—'}`,
 ]);
 const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
 for (const line of [head, ...lines]) console.log(line.map((c, i) => c.padEnd(widths[i])).join('  '));
 console.log('peak RSS: the page renderer process (page + workers), MB; growth = over its level when the engine started.');
+console.log('ours wasm: our engine\'s WebAssembly memory after the runs, MB (exact, and its peak: it never shrinks).');
 console.log('JS memory: page + workers after the runs, MB, by measureUserAgentSpecificMemory, which does NOT count');
 console.log('  WebAssembly memory (checked: a worker\'s 200 MB WebAssembly.Memory is not in it); so peak RSS is the figure.');
 mkdirSync(join(root, 'target', 'bench'), { recursive: true });

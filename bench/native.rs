@@ -2,7 +2,7 @@
 //!
 //! Each case runs in batches after a warm-up; the table shows the median and 95th percentile of the
 //! per-call time over 41 batches. Compare with bench/engine.mjs, which times the same cases through
-//! the WebAssembly boundary in Chromium.
+//! the WebAssembly boundary in Chromium (bench/run.mjs, `make bench`, reads this table).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -26,10 +26,17 @@ fn scenario(departments: usize, draws: u64) -> Scenario {
     scenario
 }
 
+fn draws(draws: u64) -> Scenario {
+    let mut scenario = Scenario::default();
+    scenario.uncertainty.draws = draws;
+    scenario
+}
+
 fn main() {
     let table = BenchmarkTable::default();
     let cases = [
         ("default scenario, 10,000 draws", Scenario::default(), 5),
+        ("default scenario, 100,000 draws", draws(100_000), 1),
         ("5 departments, no draws", scenario(5, 0), 2_000),
         ("50 departments, no draws", scenario(50, 0), 200),
         ("500 departments, no draws", scenario(500, 0), 20),

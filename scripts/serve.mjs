@@ -9,7 +9,10 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const mounts = [['/pkg/', join(root, 'pkg')], ['/', join(root, 'www')]];
+// ROI_SERVE_ROOT: serve the www/ and pkg/ of another folder (`make bench` serves a copy of this build, so a
+// rebuild while it measures cannot mix two builds).
+const site = process.env.ROI_SERVE_ROOT ?? root;
+const mounts = [['/pkg/', join(site, 'pkg')], ['/', join(site, 'www')]];
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',

@@ -1,0 +1,61 @@
+// Transfer sizes of the widget's files and of a peer page's libraries, as a browser would download them
+// compressed: gzip at level 9 and brotli at quality 11 (what a static host's precompression gives).
+// Used by bench/run.mjs (`make bench`) and by tests/browser/size.test.mjs (the CI size ceilings).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The widget as a host deploys it: the engine, its glue, the custom element's shell, its stylesheet,
+ *  and the import worker (fetched when a person first imports files). */
+export const WIDGET_FILES = [
+  { path: 'pkg/roi_calculator_bg.wasm', label: 'engine and widget, WebAssembly' },
+  { path: 'pkg/roi_calculator.js', label: 'wasm-bindgen glue JS' },
+  { path: 'www/roi-calculator.js', label: 'custom element shell JS' },
+  { path: 'www/roi-calculator.css', label: 'widget CSS' },
+  { path: 'www/import-worker.js', label: 'import worker JS' },
+];
+
+/** What a peer page — a calculator built on React with Chart.js — would need to download before any of
+ *  its own code: the single-file production builds shipped in the npm packages (optionalDependencies). */
+export const PEER_FILES = [
+  { path: 'node_modules/chart.js/dist/chart.umd.min.js', package: 'chart.js', label: 'Chart.js UMD production build' },
+  { path: 'node_modules/react/umd/react.production.min.js', package: 'react', label: 'React UMD production build' },
+  { path: 'node_modules/react-dom/umd/react-dom.production.min.js', package: 'react-dom', label: 'ReactDOM UMD production build' },
+];
+
+/** { raw, gzip, brotli } in bytes of one file's contents. */
+export function compressedSizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }).length,
+  };
+}
+
+/** Sizes of the files listed (paths relative to `base`, the repository by default); `missing: true` for
+ *  any that is not there. */
+export function measure(files, base = ROOT) {
+  return files.map((file) => {
+    const full = join(base, file.path);
+    if (!existsSync(full)) return { ...file, missing: true };
+    const entry = { ...file, ...compressedSizes(readFileSync(full)) };
+    if (file.package) {
+      entry.version = JSON.parse(readFileSync(join(base, 'node_modules', file.package, 'package.json'), 'utf8')).version;
+    }
+    return entry;
+  });
+}
+
+/** The sum of raw, gzip and brotli over `entries` (each file compressed on its own, as served). */
+export function total(entries) {
+  return entries.reduce((sum, e) => ({ raw: sum.raw + e.raw, gzip: sum.gzip + e.gzip, brotli: sum.brotli + e.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 });
+}
