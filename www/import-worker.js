@@ -32,7 +32,7 @@ async function importFiles(files, checkpointDay) {
       return bytes;
     };
     try {
-      const summary = importer.read(file.name, file.kind ?? undefined, next);
+      const summary = importer.read(file.name, file.kind ?? undefined, next, file.size);
       postMessage({ type: 'file', name: file.name, summary });
     } catch (error) {
       done += file.size - offset;

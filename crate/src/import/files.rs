@@ -252,9 +252,13 @@ pub fn read_roster<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Resul
     Ok(roster)
 }
 
-/// Reads an activity export.
-pub fn read_activity<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Result<Activity, FileProblem> {
+/// Reads an activity export of `bytes` bytes (0 when not known).
+pub fn read_activity<R: Read>(table: &mut Table<R>, at: &[Option<usize>], bytes: u64) -> Result<Activity, FileProblem> {
     let mut activity = Activity { has_minutes: at[3].is_some(), ..Activity::default() };
+    // A row of date, e-mail address and sessions takes at least ~28 bytes; room for that many rows up
+    // front (when the size is known) spares copying them each time the storage would double.
+    let expected = usize::try_from(bytes / 28).unwrap_or(0).min(max_rows(FileKind::Activity) as usize);
+    activity.days.reserve_exact(expected);
     let Activity { days, users, span, rows, skipped, .. } = &mut activity;
     let mut interned: HashMap<Box<str>, u32> = HashMap::default();
     // Exports are sorted by date, so the last date read almost always is the next one.

@@ -61,12 +61,20 @@ impl Importer {
     /// chunk as a `Uint8Array`, empty at the end. `kind` (`roster`, `activity`, `survey`) forces
     /// what it is read as; without it the header decides. A file that cannot be used throws and
     /// leaves what was read before untouched.
+    /// `size`, the file's size in bytes when known, lets the rows be stored without regrowing.
     #[wasm_bindgen(unchecked_return_type = "FileSummary")]
-    pub fn read(&mut self, name: &str, kind: Option<String>, next: Function) -> Result<JsValue, JsValue> {
+    pub fn read(
+        &mut self,
+        name: &str,
+        kind: Option<String>,
+        next: Function,
+        size: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
         let kind = kind.as_deref().and_then(FileKind::from_name);
+        let bytes = size.filter(|s| s.is_finite() && *s > 0.0).map_or(0, |s| s as u64);
         let summary = self
             .dataset
-            .read(kind, Chunks { next, chunk: Vec::new(), at: 0 })
+            .read_sized(kind, Chunks { next, chunk: Vec::new(), at: 0 }, bytes)
             .map_err(|problem| error_alone(problem.into_field_error(Some(name))))?;
         Ok(to_js(&summary))
     }
