@@ -97,6 +97,8 @@ pub(super) fn read(value: &Value, problems: &mut Problems) -> Scenario {
                 grouped(most)
             ),
         );
+        // The default draws are within the limit for the most departments a scenario may have.
+        scenario.uncertainty.draws = Uncertainty::default().draws;
     }
     scenario
 }
@@ -159,14 +161,18 @@ fn read_department(value: &Value, path: &str, hours_per_week: f64, problems: &mu
     let active_rate = dept.number_in("activeRate", 0.0, 1.0, "a share from 0 to 1 (for example 0.85)", problems);
     let hours_rule = "hours from 0 to hoursPerWeek";
     let hours = dept.number_in("hoursSavedPerWeek", 0.0, hours_per_week, hours_rule, problems);
-    let use_cases = dept.list("useCases", MAX_USE_CASES, problems, read_use_case);
+    let mut use_cases = dept.list("useCases", MAX_USE_CASES, problems, read_use_case);
+    // Use cases that clash with the rest are dropped, so that a leniently read scenario (a damaged
+    // link) never keeps what its problems name.
     if dept.has("hoursSavedPerWeek") && dept.has("useCases") {
         problems.add(&dept.path_of("useCases"), "give hoursSavedPerWeek or useCases, not both");
+        use_cases = None;
     }
     if let Some(cases) = &use_cases {
         let total: f64 = cases.iter().map(UseCase::hours_saved_per_week).sum();
         if total > hours_per_week {
             problems.add(&dept.path_of("useCases"), "add up to more hours saved a week than hoursPerWeek");
+            use_cases = None;
         }
     }
     Some(Department {
