@@ -54,7 +54,11 @@ export async function open(context, url) {
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
   page.on('pageerror', (error) => problems.push(String(error)));
   page.on('request', (request) => requests.push(request.url()));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // A request cancelled because the test navigated away (the import worker's script, fetched as the
+    // widget starts, can still be in flight) is not a failure of the page.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()}`);
+  });
   await page.goto(url);
   return { page, problems, requests };
 }
