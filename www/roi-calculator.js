@@ -222,11 +222,11 @@ class RoiCalculator extends HTMLElement {
    * Stops a running import: the worker and what it had read are dropped (a worker busy in the engine
    * can only be stopped whole) and a fresh one is started; nothing on screen changes.
    */
-  #cancelImport(say = true) {
+  #cancelImport() {
     if (this.#worker !== 'unavailable') this.#worker?.terminate();
     this.#worker = null;
     this.#imported = false;
-    if (say) this.#call(() => this.#widget?.importFailed('Import cancelled; nothing was changed.'));
+    this.#call(() => this.#widget?.importFailed('Import cancelled; nothing was changed.'));
     if (this.#widget) this.#startWorker();
   }
 

@@ -29,7 +29,8 @@ pub(super) fn measure(
     let clock = Clock { last, day, control_window: cohorts.map(|(.., start)| (start + day - 6, start + day)) };
     let person_of = metrics::people_of(activity, roster);
     let (usage, week_sessions) = metrics::usage(activity, &person_of, starts, &clock);
-    let (all, departments) = metrics::tallies(roster, &usage, starts, survey, &clock);
+    let answers = metrics::answered(roster, survey);
+    let (all, departments) = metrics::tallies(roster, &usage, starts, &answers, &clock);
 
     let mut notes = Vec::new();
     let mut checked = |metrics: Metrics, whose: &str| within_ranges(metrics, whose, &mut notes);
@@ -101,9 +102,9 @@ pub(super) fn measure(
     };
     Ok(Imported {
         version: 1,
-        trend: trend::weeks(roster, &usage, &week_sessions, starts, survey, &clock, first),
-        task_categories: trend::task_categories(roster, survey, day),
-        cohorts: cohorts.and_then(|(t, c, _)| trend::compare(roster, &usage, survey, &clock, starts, (t, c))),
+        trend: trend::weeks(roster, &usage, &week_sessions, starts, &answers, &clock, first),
+        task_categories: trend::task_categories(&answers, day),
+        cohorts: cohorts.and_then(|(t, c, _)| trend::compare(roster, &usage, &answers, &clock, starts, (t, c))),
         measurements,
         import_report,
         departments: breakdown,

@@ -5,7 +5,7 @@
 //! whether they were active in days 1–7 and 22–28 and in each of the last 13 calendar weeks; the
 //! tallies then divide what the SPEC divides.
 
-use super::files::{Activity, Roster, Survey};
+use super::files::{Activity, Answer, Roster, Survey};
 use crate::assessment::Metrics;
 
 /// Weeks in the rolling trend.
@@ -206,13 +206,23 @@ impl Tally {
     }
 }
 
+/// A survey answer of a roster person, with that person's index.
+pub type Answered<'a> = (&'a Answer, usize);
+
+/// The survey's answers of people in the roster, each with its person, found once for every use
+/// (answers of people absent from the roster are not used).
+pub fn answered<'a>(roster: &Roster, survey: Option<&'a Survey>) -> Vec<Answered<'a>> {
+    let answers = survey.map(|s| s.answers.as_slice()).unwrap_or_default();
+    answers.iter().filter_map(|a| roster.index.get(&a.user).map(|&p| (a, p as usize))).collect()
+}
+
 /// The organisation's tally and each department's, from everyone's usage and the survey answers at
-/// the checkpoint (answers of people absent from the roster are not used).
+/// the checkpoint.
 pub fn tallies(
     roster: &Roster,
     usage: &[Usage],
     starts: &[i32],
-    survey: Option<&Survey>,
+    answers: &[Answered<'_>],
     clock: &Clock,
 ) -> (Tally, Vec<Tally>) {
     let mut all = Tally::default();
@@ -225,13 +235,9 @@ pub fn tallies(
             tally.person(&usage[p], completed, person.licensed, reached, reached_28);
         }
     }
-    for answer in survey.map(|s| s.answers.as_slice()).unwrap_or_default() {
-        if answer.day != clock.day {
-            continue;
-        }
-        let Some(&p) = roster.index.get(&answer.user) else { continue };
+    for &(answer, p) in answers.iter().filter(|(a, _)| a.day == clock.day) {
         all.answer(answer);
-        departments[roster.people[p as usize].department as usize].answer(answer);
+        departments[roster.people[p].department as usize].answer(answer);
     }
     (all, departments)
 }

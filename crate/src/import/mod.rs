@@ -235,30 +235,18 @@ impl Dataset {
         let (rows, skipped) = match kind {
             FileKind::Roster => {
                 let roster = files::read_roster(&mut table, &at)?;
-                if roster.people.is_empty() {
-                    return Err(no_rows(kind, roster.rows));
-                }
-                let counts = (roster.rows, roster.skipped.count);
-                self.roster = Some(roster);
-                counts
+                let counts = (roster.people.is_empty(), roster.rows, roster.skipped.count);
+                keep(&mut self.roster, roster, kind, counts)?
             }
             FileKind::Activity => {
                 let activity = files::read_activity(&mut table, &at, bytes)?;
-                if activity.days.is_empty() {
-                    return Err(no_rows(kind, activity.rows));
-                }
-                let counts = (activity.rows, activity.skipped.count);
-                self.activity = Some(activity);
-                counts
+                let counts = (activity.days.is_empty(), activity.rows, activity.skipped.count);
+                keep(&mut self.activity, activity, kind, counts)?
             }
             FileKind::Survey => {
                 let survey = files::read_survey(&mut table, &at)?;
-                if survey.answers.is_empty() {
-                    return Err(no_rows(kind, survey.rows));
-                }
-                let counts = (survey.rows, survey.skipped.count);
-                self.survey = Some(survey);
-                counts
+                let counts = (survey.answers.is_empty(), survey.rows, survey.skipped.count);
+                keep(&mut self.survey, survey, kind, counts)?
             }
         };
         Ok(FileSummary { kind, rows, skipped })
@@ -307,6 +295,21 @@ impl Dataset {
         };
         measure::measure(roster, activity, self.survey.as_ref(), &starts, options, table)
     }
+}
+
+/// Keeps a file that was read into `slot`, unless it held no usable row (`empty`); its rows read and
+/// skipped.
+fn keep<T>(
+    slot: &mut Option<T>,
+    data: T,
+    kind: FileKind,
+    (empty, rows, skipped): (bool, u64, u64),
+) -> Result<(u64, u64), FileProblem> {
+    if empty {
+        return Err(no_rows(kind, rows));
+    }
+    *slot = Some(data);
+    Ok((rows, skipped))
 }
 
 fn no_rows(kind: FileKind, rows: u64) -> FileProblem {

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::files::{Roster, Survey};
-use super::metrics::{Clock, Mean, TREND_WEEKS, Usage, ratio};
+use super::files::Roster;
+use super::metrics::{Answered, Clock, Mean, TREND_WEEKS, Usage, ratio};
 use super::values::format_date;
 
 /// One calendar week of the trend.
@@ -32,15 +32,14 @@ pub fn weeks(
     usage: &[Usage],
     week_sessions: &[u64; TREND_WEEKS],
     starts: &[i32],
-    survey: Option<&Survey>,
+    answers: &[Answered<'_>],
     clock: &Clock,
     first: i32,
 ) -> Vec<TrendWeek> {
     let licensed = roster.people.iter().filter(|p| p.licensed).count() as u64;
     let mut satisfaction = [Mean::default(); TREND_WEEKS];
-    for answer in survey.map(|s| s.answers.as_slice()).unwrap_or_default() {
-        let Some(&p) = roster.index.get(&answer.user) else { continue };
-        let week = (clock.last - (starts[p as usize] + answer.day)).div_euclid(7);
+    for &(answer, p) in answers {
+        let week = (clock.last - (starts[p] + answer.day)).div_euclid(7);
         if (0..TREND_WEEKS as i32).contains(&week) {
             satisfaction[week as usize].add(answer.satisfaction);
         }
@@ -80,11 +79,11 @@ pub struct TaskShare {
 
 /// The task categories named in the checkpoint's answers of roster people, most named first
 /// (categories match whatever their case).
-pub fn task_categories(roster: &Roster, survey: Option<&Survey>, day: i32) -> Vec<TaskShare> {
+pub fn task_categories(answers: &[Answered<'_>], day: i32) -> Vec<TaskShare> {
     let mut counts: Vec<(String, String, u64)> = Vec::new();
     let mut answering = 0u64;
-    for answer in survey.map(|s| s.answers.as_slice()).unwrap_or_default() {
-        if answer.day != day || answer.tasks.is_empty() || !roster.index.contains_key(&answer.user) {
+    for &(answer, _) in answers {
+        if answer.day != day || answer.tasks.is_empty() {
             continue;
         }
         answering += 1;
@@ -175,7 +174,7 @@ pub fn pick_cohorts(
 pub fn compare(
     roster: &Roster,
     usage: &[Usage],
-    survey: Option<&Survey>,
+    answers: &[Answered<'_>],
     clock: &Clock,
     starts: &[i32],
     (treated, control): (u32, u32),
@@ -194,12 +193,8 @@ pub fn compare(
         };
         sides[side].0 += 1;
     }
-    for answer in survey.map(|s| s.answers.as_slice()).unwrap_or_default() {
-        let Some(&p) = roster.index.get(&answer.user) else { continue };
-        let person = &roster.people[p as usize];
-        if answer.day != clock.day {
-            continue;
-        }
+    for &(answer, p) in answers.iter().filter(|(a, _)| a.day == clock.day) {
+        let person = &roster.people[p];
         if person.cohort == Some(treated) && person.completed.is_some() {
             sides[0].2.add(answer.hours_saved);
         } else if person.cohort == Some(control) && person.completed.is_none() {

@@ -110,11 +110,7 @@ pub fn sample_files(people: u32, days: u32, seed: u32) -> JsValue {
         seed: u64::from(seed),
     };
     let files = crate::sample::generate(&options);
-    let out = js_sys::Object::new();
-    for (key, text) in [("roster", files.roster), ("activity", files.activity), ("survey", files.survey)] {
-        let _ = js_sys::Reflect::set(&out, &JsValue::from_str(key), &JsValue::from_str(&text));
-    }
-    out.into()
+    super::texts([("roster", files.roster), ("activity", files.activity), ("survey", files.survey)])
 }
 
 fn read_options(options: &JsValue) -> Result<ImportOptions, JsValue> {

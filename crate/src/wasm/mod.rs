@@ -163,17 +163,23 @@ pub fn export_scenario(
         Scenario::from_json(&document).map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
     let report = crate::evaluate(&scenario, &BenchmarkTable::default())
         .map_err(|problems| error(&invalid("scenario", &problems), &problems))?;
-    let out = js_sys::Object::new();
     let json = serde_json::to_string_pretty(&crate::export::download_json(&scenario, &report)).unwrap_or_default();
-    for (key, text) in [
+    Ok(texts([
         ("departmentsCsv", crate::export::departments_csv(&report)),
         ("monthlyCsv", crate::export::monthly_csv(&report)),
         ("json", json),
         ("embed", crate::export::embed_snippet(script_url, &scenario)),
-    ] {
+    ]))
+}
+
+/// A plain object of named texts (built directly: no JSON round trip for what may be megabytes).
+fn texts<const N: usize>(pairs: [(&str, String); N]) -> JsValue {
+    let out = js_sys::Object::new();
+    for (key, text) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
         let _ = js_sys::Reflect::set(&out, &JsValue::from_str(key), &JsValue::from_str(&text));
     }
-    Ok(out.into())
+    out.into()
 }
 
 /// "The scenario has 3 problems", for error messages.

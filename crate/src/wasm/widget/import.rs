@@ -128,10 +128,7 @@ impl Widget {
         bar.set_attribute("aria-label", "Import progress")?;
         progress.append_child(self.button("Cancel import", "secondary", "import:cancel", None, None)?.as_ref())?;
         self.add(&section, "p", "import-status", None)?.set_attribute("role", "status")?;
-        let files = self.add(&section, "ul", "import-files", None)?;
-        for line in &self.import.files {
-            self.add(&files, "li", "", Some(line))?;
-        }
+        self.list_import_files(&self.add(&section, "ul", "import-files", None)?)?;
         if let Some(imported) = &self.import.imported {
             self.show_report(&section, &imported["importReport"])?;
         }
@@ -314,11 +311,17 @@ impl Widget {
 
     /// Lists every file read so far.
     fn show_import_files(&self) -> Result<(), JsValue> {
-        if let Some(list) = self.root.query_selector(".import-files")? {
-            list.replace_children_with_node_0();
-            for line in &self.import.files {
-                self.add(&list, "li", "", Some(line))?;
-            }
+        match self.root.query_selector(".import-files")? {
+            Some(list) => self.list_import_files(&list),
+            None => Ok(()),
+        }
+    }
+
+    /// Fills `list` with one line per file read.
+    fn list_import_files(&self, list: &Element) -> Result<(), JsValue> {
+        list.replace_children_with_node_0();
+        for line in &self.import.files {
+            self.add(list, "li", "", Some(line))?;
         }
         Ok(())
     }
