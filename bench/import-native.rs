@@ -3,8 +3,8 @@
 //! activity.csv and survey.csv (`make sample-data` writes one).
 use std::time::Instant;
 
-use roi_calculator::BenchmarkTable;
-use roi_calculator::import::{Dataset, FileKind, ImportOptions};
+use roi_core::BenchmarkTable;
+use roi_core::import::{Dataset, FileKind, ImportOptions};
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "target/sample-data".into());

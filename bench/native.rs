@@ -7,8 +7,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use roi_calculator::scenario::Department;
-use roi_calculator::{BenchmarkTable, Scenario, evaluate};
+use roi_core::scenario::Department;
+use roi_core::{BenchmarkTable, Scenario, evaluate};
 
 fn scenario(departments: usize, draws: u64) -> Scenario {
     let mut scenario = Scenario::default();

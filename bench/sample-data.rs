@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use roi_calculator::sample::{SampleOptions, generate};
+use roi_core::sample::{SampleOptions, generate};
 
 const USAGE: &str = "usage: sample-data [--people N] [--days N] [--seed N] --out DIR";
 

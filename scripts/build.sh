@@ -5,12 +5,17 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 printf '\033[1m==> building the release package (wasm-pack, wasm-opt %s)\033[0m\n' "$(wasm-opt --version | awk '{ print $3 }')"
-wasm-pack build --release --target web --no-pack
+# Two modules into one pkg/: the page's (engine API and widget) and the import worker's. Each links the
+# pure core and keeps only what its exports reach, so the page never downloads the CSV import.
+wasm-pack build crate/web --release --target web --no-pack --out-dir ../../pkg --out-name roi_calculator
+wasm-pack build crate/import-web --release --target web --no-pack --out-dir ../../pkg --out-name roi_import
 
 size() { printf '  %-28s %8d bytes  %7d gzipped\n' "$1" "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)"; }
 echo "Transfer sizes:"
 size pkg/roi_calculator_bg.wasm
 size pkg/roi_calculator.js
+size pkg/roi_import_bg.wasm
+size pkg/roi_import.js
 size www/roi-calculator.js
 size www/roi-calculator.css
 total=$(cat pkg/roi_calculator_bg.wasm pkg/roi_calculator.js www/roi-calculator.js www/roi-calculator.css | wc -c)

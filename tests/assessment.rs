@@ -3,8 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use roi_calculator::assessment::{Metric, Severity, Status};
-use roi_calculator::{Assessment, BenchmarkTable, assess_json};
+use roi_core::assessment::{Metric, Severity, Status};
+use roi_core::{Assessment, BenchmarkTable, assess_json};
 use serde_json::{Value, json};
 
 fn assess(document: &Value) -> Assessment {

@@ -4,10 +4,10 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use roi_calculator::benchmarks::{BandStatus, Compared};
-use roi_calculator::charts::*;
-use roi_calculator::report::Report;
-use roi_calculator::{BenchmarkTable, Scenario, evaluate};
+use roi_core::benchmarks::{BandStatus, Compared};
+use roi_core::charts::*;
+use roi_core::report::Report;
+use roi_core::{BenchmarkTable, Scenario, evaluate};
 
 /// Coordinates are rounded to one decimal, as the module does.
 fn round1(x: f64) -> f64 {

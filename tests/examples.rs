@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use roi_calculator::{BenchmarkTable, evaluate_json};
+use roi_core::{BenchmarkTable, evaluate_json};
 use serde_json::Value;
 
 /// The examples folder: `$ROI_EXAMPLES_DIR`, else `shared/examples` beside the repository.

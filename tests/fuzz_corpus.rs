@@ -10,7 +10,7 @@ mod checks;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use roi_calculator::import::FileKind;
+use roi_core::import::FileKind;
 
 /// Feeds every file of `fuzz/corpus/<target>/` to `check`, then fails naming each file that panicked.
 fn replay(target: &str, check: impl Fn(&[u8])) {
@@ -74,7 +74,7 @@ fn import_any() {
 fn a_damaged_link_drops_what_it_says_it_dropped() {
     use base64::Engine;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    use roi_calculator::{Scenario, link};
+    use roi_core::{Scenario, link};
 
     let team = r#"{ "name": "Team", "headcount": 5, "hourlyCost": 50 }"#;
     let too_many_hours = r#"{ "name": "Team", "headcount": 5, "hourlyCost": 50,

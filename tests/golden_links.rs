@@ -12,7 +12,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use roi_calculator::{Scenario, link};
+use roi_core::{Scenario, link};
 use serde_json::Value;
 
 /// The `(link, expected scenario JSON)` file pairs of one version's folder, sorted by name.

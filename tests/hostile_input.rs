@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use roi_calculator::{BenchmarkTable, Scenario, assess_json, evaluate_json, link};
+use roi_core::{BenchmarkTable, Scenario, assess_json, evaluate_json, link};
 use serde_json::{Map, Value, json};
 
 /// Any JSON value, biased towards the keys the documents use so that deep paths get exercised.

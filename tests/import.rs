@@ -7,8 +7,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use roi_calculator::import::{Dataset, FileKind, ImportOptions, Imported, measure_from_csv};
-use roi_calculator::{BenchmarkTable, FieldError};
+use roi_core::import::{Dataset, FileKind, ImportOptions, Imported, measure_from_csv};
+use roi_core::{BenchmarkTable, FieldError};
 
 /// Five people, two departments, two cohorts. Day 0 is each person's completion; dee never completed,
 /// so counts from the earliest completion (2026-03-02); ana is listed again in Legal (line 7, skipped).
@@ -300,7 +300,7 @@ fn only_the_first_20_bad_rows_of_a_file_are_listed_but_all_are_counted() {
 fn an_imported_document_is_valid_measurements_for_the_assessment() {
     let out = import(ROSTER, ACTIVITY, Some(SURVEY), 7);
     let document = serde_json::to_value(&out.measurements).expect("serializable");
-    let assessment = roi_calculator::assess_json(&document, &BenchmarkTable::default()).expect("valid measurements");
+    let assessment = roi_core::assess_json(&document, &BenchmarkTable::default()).expect("valid measurements");
     assert_eq!(assessment.checkpoint_day, 7);
 }
 

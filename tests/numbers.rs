@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use roi_calculator::numbers::{NumberStyle, parse_number};
+use roi_core::numbers::{NumberStyle, parse_number};
 
 /// (decimal, group) of en-US, de-DE, fr-FR, de-CH and ar-EG.
 const STYLES: [(char, char); 5] = [('.', ','), (',', '.'), (',', '\u{202F}'), ('.', '\u{2019}'), ('٫', '٬')];

@@ -2,9 +2,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use roi_calculator::projection::{Month, payback_months, ramp_factor};
-use roi_calculator::scenario::Ramp;
-use roi_calculator::{BenchmarkTable, Report, evaluate_json};
+use roi_core::projection::{Month, payback_months, ramp_factor};
+use roi_core::scenario::Ramp;
+use roi_core::{BenchmarkTable, Report, evaluate_json};
 use serde_json::{Value, json};
 
 fn close(actual: f64, expected: f64) -> bool {

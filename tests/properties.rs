@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use roi_calculator::link::{decode, encode};
-use roi_calculator::{BenchmarkTable, Report, Scenario, evaluate_json};
+use roi_core::link::{decode, encode};
+use roi_core::{BenchmarkTable, Report, Scenario, evaluate_json};
 use serde_json::{Value, json};
 
 const BENCHMARKS: [Option<&str>; 4] = [None, Some("engineering"), Some("finance"), Some("general")];

@@ -3,7 +3,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use roi_calculator::{BenchmarkTable, assess_json, evaluate_json};
+use roi_core::{BenchmarkTable, assess_json, evaluate_json};
 use serde_json::Value;
 
 #[test]

@@ -1,11 +1,11 @@
-//! The generated sample data (`roi_calculator::sample`): its shape, its determinism, and that it models
+//! The generated sample data (`roi_core::sample`): its shape, its determinism, and that it models
 //! what the import's figures should show (departments differ, little use before training).
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashMap;
 
-use roi_calculator::sample::{FIRST_DATE, SampleFiles, SampleOptions, generate};
+use roi_core::sample::{FIRST_DATE, SampleFiles, SampleOptions, generate};
 
 fn files(people: usize, days: u32, seed: u64) -> SampleFiles {
     generate(&SampleOptions { people, days, seed })

@@ -2,8 +2,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use roi_calculator::uncertainty::Range;
-use roi_calculator::{BenchmarkTable, Report, evaluate_json};
+use roi_core::uncertainty::Range;
+use roi_core::{BenchmarkTable, Report, evaluate_json};
 use serde_json::{Value, json};
 
 fn close(actual: f64, expected: f64) -> bool {

@@ -2,7 +2,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use roi_calculator::{BenchmarkTable, FieldError, Scenario, evaluate_json};
+use roi_core::{BenchmarkTable, FieldError, Scenario, evaluate_json};
 use serde_json::{Value, json};
 
 fn paths(errors: &[FieldError]) -> Vec<&str> {
@@ -145,7 +145,7 @@ fn deeply_wrong_shapes_do_not_panic() {
 fn an_empty_document_with_version_is_the_default_cohort_with_no_costs() {
     let scenario = Scenario::from_json(&json!({ "version": 1 })).expect("valid");
     assert_eq!(scenario.departments, Scenario::default().departments);
-    assert_eq!(scenario.costs, roi_calculator::scenario::Costs::default());
+    assert_eq!(scenario.costs, roi_core::scenario::Costs::default());
 }
 
 #[test]

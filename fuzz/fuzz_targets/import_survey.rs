@@ -2,6 +2,6 @@
 //! measured at every checkpoint (see `roi_calculator_fuzz::import`).
 #![no_main]
 
-use roi_calculator::import::FileKind;
+use roi_core::import::FileKind;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| roi_calculator_fuzz::import(Some(FileKind::Survey), data));

@@ -3,9 +3,9 @@
 //! targets (`fuzz_targets/`) call them under libFuzzer, and `tests/fuzz_corpus.rs` includes this
 //! file to replay the committed corpora on stable in `cargo test`.
 
-use roi_calculator::assessment::Metrics;
-use roi_calculator::import::{Dataset, FileKind, ImportOptions, Imported};
-use roi_calculator::{BenchmarkTable, Scenario, assess_json, evaluate_json, link};
+use roi_core::assessment::Metrics;
+use roi_core::import::{Dataset, FileKind, ImportOptions, Imported};
+use roi_core::{BenchmarkTable, Scenario, assess_json, evaluate_json, link};
 use serde_json::Value;
 
 /// The checkpoints every import is measured at.

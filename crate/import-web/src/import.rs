@@ -1,0 +1,161 @@
+//! CSV import across the boundary: `measureFromCsv` for the three files' texts (SPEC 5), and the
+//! streaming `Importer` that the widget's worker feeds a large file through in chunks, so the page
+//! never holds the whole file as a string and never freezes.
+
+use std::io::{self, Read};
+
+use js_sys::{Function, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+use roi_boundary::{BenchmarkTableArg, error, error_alone, invalid, json_from, to_js};
+use roi_core::benchmarks::BenchmarkTable;
+use roi_core::fields::FieldError;
+use roi_core::import::{Dataset, FileKind, ImportOptions, measure_from_csv as measure_texts};
+
+/// Reads the roster, activity and (optional) survey CSV texts and measures the checkpoint of
+/// `options` (`checkpointDay`, 30 by default): the measurements document, the import report, the
+/// departments worst first, the 13-week trend, the task categories and the cohort comparison.
+#[wasm_bindgen(js_name = measureFromCsv, unchecked_return_type = "Imported")]
+pub fn measure_from_csv(
+    #[wasm_bindgen(unchecked_param_type = "{ roster: string, activity: string, survey?: string | null }")]
+    files: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string }"
+    )]
+    options: JsValue,
+    benchmarks: Option<BenchmarkTableArg>,
+) -> Result<JsValue, JsValue> {
+    let table = roi_boundary::table(benchmarks)?;
+    let options = read_options(&options)?;
+    let text = |key: &str| js_sys::Reflect::get(&files, &JsValue::from_str(key)).ok().and_then(|v| v.as_string());
+    let (roster, activity, survey) = (text("roster"), text("activity"), text("survey"));
+    let (Some(roster), Some(activity)) = (&roster, &activity) else {
+        let problems: Vec<FieldError> = [("roster", &roster), ("activity", &activity)]
+            .into_iter()
+            .filter(|(_, text)| text.is_none())
+            .map(|(key, _)| FieldError { path: key.into(), message: format!("must be the text of the {key} file") })
+            .collect();
+        return Err(error(&invalid("import", &problems), &problems));
+    };
+    let imported = measure_texts(roster, activity, survey.as_deref(), &options, &table).map_err(cannot_import)?;
+    Ok(to_js(&imported))
+}
+
+/// The files of an import, read one by one (each kind replacing the last of its kind) and measured
+/// at any checkpoint without reading them again.
+#[wasm_bindgen]
+pub struct Importer {
+    dataset: Dataset,
+    table: BenchmarkTable,
+}
+
+#[wasm_bindgen]
+impl Importer {
+    /// An importer with nothing read; `benchmarks` optionally extends the built-in table.
+    #[wasm_bindgen(constructor)]
+    pub fn new(benchmarks: Option<BenchmarkTableArg>) -> Result<Importer, JsValue> {
+        Ok(Self { dataset: Dataset::default(), table: roi_boundary::table(benchmarks)? })
+    }
+
+    /// Reads the file called `name`, pulling its bytes from `next`: a function returning the next
+    /// chunk as a `Uint8Array`, empty at the end. `kind` (`roster`, `activity`, `survey`) forces
+    /// what it is read as; without it the header decides. A file that cannot be used throws and
+    /// leaves what was read before untouched.
+    /// `size`, the file's size in bytes when known, lets the rows be stored without regrowing.
+    #[wasm_bindgen(unchecked_return_type = "FileSummary")]
+    pub fn read(
+        &mut self,
+        name: &str,
+        kind: Option<String>,
+        next: Function,
+        size: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
+        let kind = kind.as_deref().and_then(FileKind::from_name);
+        let bytes = size.filter(|s| s.is_finite() && *s > 0.0).map_or(0, |s| s as u64);
+        let summary = self
+            .dataset
+            .read_sized(kind, Chunks { next, chunk: Vec::new(), at: 0 }, bytes)
+            .map_err(|problem| error_alone(problem.into_field_error(Some(name))))?;
+        Ok(to_js(&summary))
+    }
+
+    /// The kinds read so far (`roster`, `activity`, `survey`).
+    #[wasm_bindgen(unchecked_return_type = "FileKind[]")]
+    pub fn kinds(&self) -> JsValue {
+        to_js(&self.dataset.kinds())
+    }
+
+    /// Measures the checkpoint of `options` from the files read.
+    #[wasm_bindgen(unchecked_return_type = "Imported")]
+    pub fn measure(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string }"
+        )]
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options = read_options(&options)?;
+        let imported = self.dataset.measure(&options, &self.table).map_err(cannot_import)?;
+        Ok(to_js(&imported))
+    }
+}
+
+/// Realistic roster, activity and survey files for `people` people over `days` days, the same for the
+/// same `seed`: for "try with sample data".
+#[wasm_bindgen(js_name = sampleFiles, unchecked_return_type = "{ roster: string, activity: string, survey: string }")]
+pub fn sample_files(people: u32, days: u32, seed: u32) -> JsValue {
+    let options = roi_core::sample::SampleOptions {
+        people: people.min(100_000) as usize,
+        days: days.min(730),
+        seed: u64::from(seed),
+    };
+    let files = roi_core::sample::generate(&options);
+    roi_boundary::texts([("roster", files.roster), ("activity", files.activity), ("survey", files.survey)])
+}
+
+fn read_options(options: &JsValue) -> Result<ImportOptions, JsValue> {
+    let value = if options.is_undefined() || options.is_null() {
+        serde_json::Value::Object(serde_json::Map::new())
+    } else {
+        json_from(options, "import options")?
+    };
+    ImportOptions::from_json(&value).map_err(|problems| error(&invalid("import options", &problems), &problems))
+}
+
+/// The error of an import that failed: one problem in its own words, or several listed.
+fn cannot_import(mut problems: Vec<FieldError>) -> JsValue {
+    match problems.len() {
+        1 => error_alone(problems.remove(0)),
+        n => error(&format!("The files could not be imported ({n} problems)"), &problems),
+    }
+}
+
+/// A file's bytes pulled chunk by chunk from a JavaScript function.
+struct Chunks {
+    next: Function,
+    chunk: Vec<u8>,
+    at: usize,
+}
+
+impl Read for Chunks {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.at == self.chunk.len() {
+            let value = self.next.call0(&JsValue::NULL).map_err(|e| {
+                let message = js_sys::Error::from(e).message().as_string().unwrap_or_default();
+                io::Error::other(message)
+            })?;
+            if !value.is_instance_of::<Uint8Array>() {
+                return Err(io::Error::other("the file reader returned something other than bytes"));
+            }
+            self.chunk = Uint8Array::from(value).to_vec();
+            self.at = 0;
+            if self.chunk.is_empty() {
+                return Ok(0);
+            }
+        }
+        let n = buf.len().min(self.chunk.len() - self.at);
+        buf[..n].copy_from_slice(&self.chunk[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
