@@ -8,14 +8,26 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The widget as a host deploys it: the engine, its glue, the custom element's shell, its stylesheet,
- *  and the import worker (fetched when a person first imports files). */
+/** The widget as a host deploys it: the page's module (engine and widget) and its glue, the custom
+ *  element's shell and stylesheet — what the first figures need (`first`) — then the import worker and
+ *  its module, fetched once the first figures are on screen. */
 export const WIDGET_FILES = [
-  { path: 'pkg/roi_calculator_bg.wasm', label: 'engine and widget, WebAssembly' },
-  { path: 'pkg/roi_calculator.js', label: 'wasm-bindgen glue JS' },
-  { path: 'www/roi-calculator.js', label: 'custom element shell JS' },
-  { path: 'www/roi-calculator.css', label: 'widget CSS' },
+  { path: 'pkg/roi_calculator_bg.wasm', label: 'engine and widget, WebAssembly', first: true },
+  { path: 'pkg/roi_calculator.js', label: 'wasm-bindgen glue JS', first: true },
+  { path: 'www/roi-calculator.js', label: 'custom element shell JS', first: true },
+  { path: 'www/roi-calculator.css', label: 'widget CSS', first: true },
   { path: 'www/import-worker.js', label: 'import worker JS' },
+  { path: 'pkg/roi_import_bg.wasm', label: 'import module, WebAssembly' },
+  { path: 'pkg/roi_import.js', label: 'import module glue JS' },
+];
+
+/** Every byte the calculator page fetches before its first figures are on screen: the page itself and
+ *  the widget's first files. */
+export const FIRST_DOWNLOAD = [
+  { path: 'www/index.html', label: 'the page' },
+  { path: 'www/style.css', label: 'the page CSS' },
+  { path: 'www/page.js', label: 'the page JS' },
+  ...WIDGET_FILES.filter((f) => f.first),
 ];
 
 /** What a peer page — a calculator built on React with Chart.js — would need to download before any of

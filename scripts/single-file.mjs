@@ -9,8 +9,9 @@
 //     relative URLs, so in the shell's text, and only there, its import of the glue names the map's
 //     entry, and `import.meta.url` becomes `document.baseURI`: its files are "beside the page";
 //   - the files the shell asks for beside itself are answered from the page, by URL, before any script
-//     runs (`BESIDE`): roi-calculator.css and pkg/roi_calculator_bg.wasm (held as base64 in a data block)
-//     through `fetch`, and import-worker.js (its import of the glue pointed at the glue's data: URL)
+//     runs (`BESIDE`): roi-calculator.css and the two modules' .wasm (held as base64 in data blocks)
+//     through `fetch`, and import-worker.js (its import of the import glue pointed at that glue's data:
+//     URL; the shell's main-thread fallback imports it through the map)
 //     through `Worker`, as a data: URL (Chromium refuses module workers from blob: URLs of a file://
 //     page, not from data: URLs). Every other URL goes to the browser as usual.
 // Each rewrite must match exactly as often as expected, or the build stops. The result refers to no other
@@ -36,19 +37,26 @@ const scriptText = (js) => js.replace(/<(\/?script|!--)/gi, '\\x3C$1');
 const dataModule = (js) => `data:text/javascript;base64,${base64(js)}`;
 
 const wasm = await read('pkg/roi_calculator_bg.wasm', null).catch(() => fail('pkg/ is missing: run scripts/build.sh first'));
-const [html, style, favicon, shell, page, css, worker, glue] = await Promise.all([
+const importWasm = await read('pkg/roi_import_bg.wasm', null).catch(() => fail('pkg/ is missing: run scripts/build.sh first'));
+const [html, style, favicon, shell, page, css, worker, glue, importGlue] = await Promise.all([
   read('www/index.html'), read('www/style.css'), read('www/favicon.svg'), read('www/roi-calculator.js'),
   read('www/page.js'), read('www/roi-calculator.css'), read('www/import-worker.js'), read('pkg/roi_calculator.js'),
+  read('pkg/roi_import.js'),
 ]);
 if (/<\/style/i.test(style)) fail('style.css contains "</style"');
 
 const GLUE = `'./pkg/roi_calculator.js'`;
 const glueUrl = dataModule(glue);
-const shellModule = rewrite(rewrite(shell, GLUE, `'roi-calculator-glue'`, `the shell's import of ${GLUE}`),
+const IMPORT_GLUE = `'./pkg/roi_import.js'`;
+const WORKER = `import('./import-worker.js')`;
+const workerModule = rewrite(worker, IMPORT_GLUE, JSON.stringify(dataModule(importGlue)), `the worker's import of ${IMPORT_GLUE}`);
+const workerData = dataModule(workerModule);
+const shellModule = rewrite(rewrite(rewrite(shell, GLUE, `'roi-calculator-glue'`, `the shell's import of ${GLUE}`),
+  WORKER, `import('roi-calculator-import')`, `the shell's ${WORKER}`),
   'import.meta.url', 'document.baseURI', 'import.meta.url in the shell', 0);
-const workerModule = rewrite(worker, GLUE, JSON.stringify(glueUrl), `the worker's import of ${GLUE}`);
 const importMap = { imports: {
   'roi-calculator-glue': glueUrl,
+  'roi-calculator-import': workerData,
   './pkg/roi_calculator.js': glueUrl,
   './roi-calculator.js': dataModule(shellModule),
 } };
@@ -58,10 +66,12 @@ const BESIDE = `{
   const beside = (name) => new URL(name, document.baseURI).href;
   const urlOf = (resource) => new URL(resource instanceof Request ? resource.url : String(resource), document.baseURI).href;
   const css = ${JSON.stringify(css)};
-  const wasm = () => Uint8Array.from(atob(document.getElementById('roi-calculator-wasm').textContent.trim()), (c) => c.charCodeAt(0));
+  const bytes = (id) => Uint8Array.from(atob(document.getElementById(id).textContent.trim()), (c) => c.charCodeAt(0));
+  const wasm = (id) => () => new Response(bytes(id), { headers: { 'content-type': 'application/wasm' } });
   const answers = {
     [beside('roi-calculator.css')]: () => new Response(css, { headers: { 'content-type': 'text/css' } }),
-    [beside('pkg/roi_calculator_bg.wasm')]: () => new Response(wasm(), { headers: { 'content-type': 'application/wasm' } }),
+    [beside('pkg/roi_calculator_bg.wasm')]: wasm('roi-calculator-wasm'),
+    [beside('pkg/roi_import_bg.wasm')]: wasm('roi-import-wasm'),
   };
   const fetchElsewhere = globalThis.fetch.bind(globalThis);
   globalThis.fetch = (resource, options) => {
@@ -72,7 +82,7 @@ const BESIDE = `{
   const NativeWorker = globalThis.Worker;
   globalThis.Worker = class Worker extends NativeWorker {
     constructor(resource, options) {
-      super(urlOf(resource) === workerUrl ? ${JSON.stringify(dataModule(workerModule))} : resource, options);
+      super(urlOf(resource) === workerUrl ? ${JSON.stringify(workerData)} : resource, options);
     }
   };
 }`;
@@ -86,6 +96,7 @@ out = once(out, '<link rel="icon" href="favicon.svg"', `<link rel="icon" href="d
 out = once(out, '<script type="module" src="roi-calculator.js"></script>', [
   `<script type="importmap">${JSON.stringify(importMap)}</script>`,
   `<script type="application/wasm;base64" id="roi-calculator-wasm">${base64(wasm)}</script>`,
+  `<script type="application/wasm;base64" id="roi-import-wasm">${base64(importWasm)}</script>`,
   `<script>${scriptText(BESIDE)}</script>`,
   `<script type="module">import './roi-calculator.js';</script>`,
 ].join('\n  '), 'the roi-calculator.js script');
@@ -100,4 +111,4 @@ if (outside.length > 0) fail(`references left: ${outside.join(', ')}`);
 await mkdir(join(root, 'dist'), { recursive: true });
 const target = join(root, 'dist', 'roi-calculator.html');
 await writeFile(target, out);
-console.log(`dist/roi-calculator.html: ${(await stat(target)).size} bytes (the wasm's ${wasm.length} bytes as base64), no external reference`);
+console.log(`dist/roi-calculator.html: ${(await stat(target)).size} bytes (the modules' ${wasm.length} + ${importWasm.length} bytes as base64), no external reference`);

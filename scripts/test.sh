@@ -15,11 +15,11 @@ step "format"
 cargo fmt --all -- --check
 
 step "lints (native and wasm32, warnings are errors)"
-cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests (formulas, published examples, validation, properties, links, assessment)"
-cargo test
+cargo test --workspace
 
 step "release build"
 bash scripts/build.sh
@@ -28,7 +28,7 @@ step "TypeScript declarations: a usage file type-checks against pkg/*.d.ts"
 tsc -p tests/types/tsconfig.json
 
 step "wasm tests across the JS boundary, headless Chromium"
-wasm-pack test --headless --chrome
+wasm-pack test --headless --chrome crate/web
 
 step "browser end-to-end tests, release build in Chromium"
 node --test tests/browser/

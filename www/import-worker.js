@@ -1,84 +1,146 @@
-// The import worker: reads the CSV files a person dropped on <roi-calculator>, off the main thread, so a
-// 30 MB usage export never freezes the page. Each file is pulled in 1 MiB chunks (FileReaderSync, which
-// only workers have) into the engine's streaming Importer — the same WebAssembly module as the page's,
-// handed over already compiled — and progress is posted after every chunk. Cancelling terminates this
-// worker; the widget's measurements only ever change when a result arrives. Nothing here touches the
-// network: the files are read from the person's disk into memory and nowhere else.
-import init, { Importer, sampleFiles } from './pkg/roi_calculator.js';
+// The import: reads the files a person dropped on <roi-calculator> into the engine's streaming Importer
+// (the import module, pkg/roi_import.js — the page's own module does not carry the CSV readers), posts
+// progress after every 1 MiB chunk, then the measurements. Nothing here touches the network: the files are
+// read from the person's disk into memory and nowhere else.
+//
+// Normally this runs as a module worker, so a 30 MB usage export never freezes the page: each chunk is
+// read with FileReaderSync (which only workers have), and cancelling terminates the worker. Where the host
+// page forbids creating a worker (Trusted Types with no policy allowed), the shell imports this same module
+// on the main thread instead (`localImporter`): each file is first read asynchronously, chunk by chunk with
+// the same progress and cancel, then parsed from memory in one go.
+import init, { Importer, sampleFiles } from './pkg/roi_import.js';
 
 const CHUNK = 1 << 20;
 /** Files above this are refused before reading (the engine also stops at 5,000,000 activity rows). */
 const MAX_BYTES = 400 * (1 << 20);
-let importer;
+const TOO_LARGE = (name) => `The file "${name}" is larger than 400 MB, the most one import reads; split it (by date or department) and import the part you need`;
 
-/** Reads `files` one by one, then measures the checkpoint if the roster and the activity are there. */
-async function importFiles(files, checkpointDay) {
-  const total = files.reduce((sum, file) => sum + file.size, 0);
-  let done = 0;
-  const reader = new FileReaderSync();
-  for (const file of files) {
-    if (file.size > MAX_BYTES) {
-      done += file.size;
-      postMessage({ type: 'file', name: file.name, error: `The file "${file.name}" is larger than 400 MB, the most one import reads; split it (by date or department) and import the part you need` });
-      continue;
+/**
+ * One import session: the engine's Importer and the messages of the shell's protocol (`init`, `reset`,
+ * `files`, `sample`, `measure`). `post` sends a message back; `chunksOf(file, progress)` resolves to a
+ * function returning the file's next chunk (empty at the end), calling `progress(bytes)` as it reads.
+ */
+function session(post, chunksOf) {
+  let importer;
+
+  async function importFiles(files, checkpointDay) {
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    let done = 0;
+    for (const file of files) {
+      if (file.size > MAX_BYTES) {
+        done += file.size;
+        post({ type: 'file', name: file.name, error: TOO_LARGE(file.name) });
+        continue;
+      }
+      let read = 0;
+      const progress = (bytes) => {
+        read += bytes;
+        done += bytes;
+        post({ type: 'progress', loaded: done, total, file: file.name });
+      };
+      try {
+        const next = await chunksOf(file, progress);
+        const summary = importer.read(file.name, file.kind ?? undefined, next, file.size);
+        post({ type: 'file', name: file.name, summary });
+      } catch (error) {
+        done += file.size - read;
+        post({ type: 'file', name: file.name, error: error.message });
+      }
     }
-    let offset = 0;
-    const next = () => {
-      const end = Math.min(offset + CHUNK, file.size);
-      const bytes = new Uint8Array(reader.readAsArrayBuffer(file.slice(offset, end)));
-      done += end - offset;
-      offset = end;
-      postMessage({ type: 'progress', loaded: done, total, file: file.name });
-      return bytes;
-    };
+    measure(checkpointDay);
+  }
+
+  /** Posts the measurement of `checkpointDay`, or what is still missing. */
+  function measure(checkpointDay) {
+    const kinds = importer.kinds();
+    if (!kinds.includes('roster') || !kinds.includes('activity')) {
+      post({ type: 'waiting', kinds });
+      return;
+    }
     try {
-      const summary = importer.read(file.name, file.kind ?? undefined, next, file.size);
-      postMessage({ type: 'file', name: file.name, summary });
+      post({ type: 'result', imported: importer.measure({ checkpointDay }) });
     } catch (error) {
-      done += file.size - offset;
-      postMessage({ type: 'file', name: file.name, error: error.message });
+      post({ type: 'error', message: error.message, errors: error.errors ?? [] });
     }
   }
-  measure(checkpointDay);
-}
 
-/** Posts the measurement of `checkpointDay`, or what is still missing. */
-function measure(checkpointDay) {
-  const kinds = importer.kinds();
-  if (!kinds.includes('roster') || !kinds.includes('activity')) {
-    postMessage({ type: 'waiting', kinds });
-    return;
-  }
-  try {
-    postMessage({ type: 'result', imported: importer.measure({ checkpointDay }) });
-  } catch (error) {
-    postMessage({ type: 'error', message: error.message, errors: error.errors ?? [] });
-  }
-}
-
-onmessage = async ({ data }) => {
-  try {
-    if (data.type === 'init') {
-      await init({ module_or_path: data.module });
-      importer = new Importer(data.benchmarks ?? undefined);
-      postMessage({ type: 'ready' });
-    } else if (data.type === 'reset') {
-      importer?.free();
-      importer = new Importer(data.benchmarks ?? undefined);
-    } else if (data.type === 'files') {
-      await importFiles(data.files, data.checkpointDay);
-    } else if (data.type === 'sample') {
-      const texts = sampleFiles(data.people, data.days, data.seed);
-      const files = ['roster', 'activity', 'survey'].map((kind) => {
-        const file = new File([texts[kind]], `sample-${kind}.csv`, { type: 'text/csv' });
-        file.kind = kind;
-        return file;
-      });
-      await importFiles(files, data.checkpointDay);
-    } else if (data.type === 'measure') {
-      measure(data.checkpointDay);
+  return async (data) => {
+    try {
+      if (data.type === 'init') {
+        await init(data.module ? { module_or_path: data.module } : undefined);
+        importer = new Importer(data.benchmarks ?? undefined);
+        post({ type: 'ready' });
+      } else if (data.type === 'reset') {
+        importer?.free();
+        importer = new Importer(data.benchmarks ?? undefined);
+      } else if (data.type === 'files') {
+        await importFiles(data.files, data.checkpointDay);
+      } else if (data.type === 'sample') {
+        const texts = sampleFiles(data.people, data.days, data.seed);
+        const files = ['roster', 'activity', 'survey'].map((kind) => {
+          const file = new File([texts[kind]], `sample-${kind}.csv`, { type: 'text/csv' });
+          file.kind = kind;
+          return file;
+        });
+        await importFiles(files, data.checkpointDay);
+      } else if (data.type === 'measure') {
+        measure(data.checkpointDay);
+      }
+    } catch (error) {
+      post({ type: 'error', message: error.message, errors: error.errors ?? [] });
     }
-  } catch (error) {
-    postMessage({ type: 'error', message: error.message, errors: error.errors ?? [] });
-  }
-};
+  };
+}
+
+/** In a worker: each chunk read synchronously as the engine asks for it. */
+function syncChunks(file, progress) {
+  const reader = new FileReaderSync();
+  let offset = 0;
+  return () => {
+    const end = Math.min(offset + CHUNK, file.size);
+    const bytes = new Uint8Array(reader.readAsArrayBuffer(file.slice(offset, end)));
+    progress(end - offset);
+    offset = end;
+    return bytes;
+  };
+}
+
+/**
+ * An importer on the main thread with the worker's interface (`postMessage`, `onmessage`, `terminate`),
+ * for hosts where no worker can be created. Messages are handled one at a time, in order, as a worker's
+ * are; `terminate()` stops reading at the next chunk and drops everything after it.
+ * @returns {{ postMessage(data: object): void, onmessage: ((event: { data: object }) => void) | null, terminate(): void }}
+ */
+export function localImporter() {
+  let stopped = false;
+  let queue = Promise.resolve();
+  const local = {
+    onmessage: null,
+    postMessage(data) {
+      queue = queue.then(() => (stopped ? undefined : handle(data)));
+    },
+    terminate() { stopped = true; },
+  };
+  const post = (data) => {
+    if (!stopped) setTimeout(() => { if (!stopped) local.onmessage?.({ data }); });
+  };
+  /** Reads the whole file first, chunk by chunk (each a turn of the event loop), then serves it from memory. */
+  const asyncChunks = async (file, progress) => {
+    const chunks = [];
+    for (let offset = 0; offset < file.size; offset += CHUNK) {
+      if (stopped) throw new Error('Import cancelled');
+      const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
+      chunks.push(bytes);
+      progress(bytes.length);
+    }
+    let at = 0;
+    return () => chunks[at++] ?? new Uint8Array(0);
+  };
+  const handle = session(post, asyncChunks);
+  return local;
+}
+
+if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
+  const handle = session((data) => postMessage(data), syncChunks);
+  onmessage = ({ data }) => handle(data);
+}

@@ -3,11 +3,39 @@
 // the Rust `Widget`, which holds the state, validates and renders. Only what JavaScript must do is here.
 import init, { Widget, defaultScenario } from './pkg/roi_calculator.js';
 
-// The module is compiled once and shared: by every instance here, and by the import worker, which gets
-// it already compiled instead of downloading it again.
+// The page's module is compiled once, streaming as it downloads, and shared by every instance here.
 const compiled = WebAssembly.compileStreaming(fetch(new URL('./pkg/roi_calculator_bg.wasm', import.meta.url)));
 /** Resolves when the engine is ready; the page's own scripts await it before calling the engine. */
 export const engine = compiled.then((module) => init({ module_or_path: module }));
+/**
+ * The import module (the CSV readers, which only an import needs), compiled on first use — after the
+ * first figures are on screen — and handed to each import worker already compiled.
+ */
+let importModule;
+const importCompiled = () => {
+  importModule ??= WebAssembly.compileStreaming(fetch(new URL('./pkg/roi_import_bg.wasm', import.meta.url)));
+  return importModule;
+};
+const WORKER_URL = new URL('./import-worker.js', import.meta.url).href;
+/**
+ * The worker's script URL as the host's Trusted Types demand it: through a policy named `roi-calculator`
+ * that passes this one URL and nothing else, where the host allows that policy (SECURITY.md). Null where
+ * it does not: the import then runs on the main thread.
+ */
+const workerScript = (() => {
+  if (!globalThis.trustedTypes?.createPolicy) return WORKER_URL;
+  try {
+    const policy = trustedTypes.createPolicy('roi-calculator', {
+      createScriptURL: (url) => {
+        if (url !== WORKER_URL) throw new TypeError(`roi-calculator: not its worker: ${url}`);
+        return url;
+      },
+    });
+    return policy.createScriptURL(WORKER_URL);
+  } catch {
+    return null;
+  }
+})();
 /** The people, days and seed of "try with sample data": about 40,000 activity rows. */
 const SAMPLE = { people: 400, days: 120, seed: 7 };
 const stylesheet = fetch(new URL('./roi-calculator.css', import.meta.url))
@@ -152,9 +180,9 @@ class RoiCalculator extends HTMLElement {
       this.#table = table;
       this.#imported = false;
       // The running worker is kept (starting another would fetch its script again); it forgets what
-      // it had read and takes the new benchmark table.
+      // it had read and takes the new benchmark table. A first one starts once the figures are painted.
       if (this.#worker && this.#worker !== 'unavailable') this.#worker.postMessage({ type: 'reset', benchmarks: table });
-      else this.#startWorker();
+      else requestAnimationFrame(() => setTimeout(() => { if (this.#widget) this.#startWorker(); }));
       this.dataset.ready = 'true';
       performance.mark('roi-ready');
     });
@@ -177,12 +205,19 @@ class RoiCalculator extends HTMLElement {
   }
 
   /**
-   * The import worker, started with the widget (so importing fetches nothing) and given the engine
-   * already compiled. Messages posted before it has instantiated the engine wait in its queue.
+   * The import worker, started just after the first figures (so importing fetches nothing) and given
+   * the import module already compiled. Messages posted before it has instantiated it wait in its queue.
+   * Where the host's Trusted Types allow no worker, the same code runs on the main thread instead.
    */
   #startWorker() {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+    let worker;
+    try {
+      if (workerScript === null) throw new TypeError('no Trusted Types policy for the worker');
+      worker = new Worker(workerScript, { type: 'module' });
+    } catch {
+      worker = this.#mainThreadImporter();
+    }
     worker.onmessage = ({ data }) => this.#onImportMessage(worker, data);
     worker.onerror = (event) => {
       // A worker that cannot start (blocked by the host's policy, file missing) is not retried: the
@@ -193,9 +228,27 @@ class RoiCalculator extends HTMLElement {
       worker.terminate();
     };
     const table = this.#table;
-    compiled.then((module) => worker.postMessage({ type: 'init', module, benchmarks: table }));
+    importCompiled().then((module) => worker.postMessage({ type: 'init', module, benchmarks: table }));
     this.#worker = worker;
     return worker;
+  }
+
+  /**
+   * The import on the main thread, with the worker's interface: the worker's own module, imported here.
+   * Messages posted before it has loaded are passed on in order.
+   */
+  #mainThreadImporter() {
+    const waiting = [];
+    const proxy = { onmessage: null, onerror: null, target: null, stopped: false,
+      postMessage(data) { if (this.target) this.target.postMessage(data); else waiting.push(data); },
+      terminate() { this.stopped = true; this.target?.terminate(); } };
+    import('./import-worker.js').then(({ localImporter }) => {
+      if (proxy.stopped) return;
+      proxy.target = localImporter();
+      proxy.target.onmessage = (event) => proxy.onmessage?.(event);
+      for (const data of waiting.splice(0)) proxy.target.postMessage(data);
+    }, (error) => proxy.onerror?.({ message: error.message, preventDefault() {} }));
+    return proxy;
   }
 
   /** What the import worker reports: progress, each file, what is still missing, the result. */

@@ -10,6 +10,9 @@ import { start } from '../../scripts/serve.mjs';
 
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
+/** The strict host policy the widget must run under without a violation (csp.test.mjs, trusted-types.test.mjs). */
+export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 

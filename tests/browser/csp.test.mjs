@@ -8,9 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { ARTIFACTS, dropFixtureFiles, launch, open } from './chromium.mjs';
-
-export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+import { ARTIFACTS, STRICT_CSP as CSP, dropFixtureFiles, launch, open } from './chromium.mjs';
 
 let browser;
 before(async () => {

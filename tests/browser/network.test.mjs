@@ -1,6 +1,5 @@
-// No network beyond the page's own static files: the first load asks for each file it needs — once
-// (the engine's wasm is downloaded by the shell only; the glue twice, by the page and by the import
-// worker, each with its own module graph) — and then, while the page is used every way it can be
+// No network beyond the page's own static files: the first load asks for each file it needs, once (the
+// page's module for the figures; the import worker and its module just after they are on screen) — and then, while the page is used every way it can be
 // (typing, departments, use cases, costs, settings, a mistyped value, both modes, an import, sample
 // data, copying the link and the snippet, the CSV and JSON downloads, print), it makes no request at all.
 // And a shared link's scenario, in the fragment, never reaches the server: the server's own log shows it.
@@ -14,8 +13,9 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** What the first load of `/` asks for, sorted: the page, its style, scripts, engine and icon. */
-const FIRST_LOAD = ['/', '/favicon.svg', '/import-worker.js', '/page.js', '/pkg/roi_calculator.js', '/pkg/roi_calculator.js',
-  '/pkg/roi_calculator_bg.wasm', '/roi-calculator.css', '/roi-calculator.js', '/style.css'];
+const FIRST_LOAD = ['/', '/favicon.svg', '/import-worker.js', '/page.js', '/pkg/roi_calculator.js',
+  '/pkg/roi_calculator_bg.wasm', '/pkg/roi_import.js', '/pkg/roi_import_bg.wasm', '/roi-calculator.css', '/roi-calculator.js',
+  '/style.css'];
 
 test('the first load fetches each static file it needs, the engine once, and nothing else', async () => {
   const { page, problems, requests } = await open(browser.context, `${browser.origin}/`);

@@ -17,7 +17,7 @@ async function files(folder, extension) {
 }
 
 test('no source that renders or runs in the browser uses an HTML or code sink', async () => {
-  const sources = [...await files('www', '.js'), ...await files('www', '.html'), ...await files('crate/src/wasm', '.rs')];
+  const sources = [...await files('www', '.js'), ...await files('www', '.html'), ...await files('crate/web/src', '.rs'), ...await files('crate/import-web/src', '.rs'), ...await files('crate/boundary/src', '.rs')];
   assert.ok(sources.length >= 10, `found ${sources.length} files`);
   const hits = [];
   for (const file of sources) {
