@@ -31,6 +31,10 @@ const COLUMNS: [(&str, &str, bool); 4] = [
     ("hoursSavedPerWeek", "Hours saved a week", false),
 ];
 
+/// The figures of the compact summary: key (as in `FIGURES`), short label.
+const SUMMARY: [(&str, &str); 3] =
+    [("roiPercent", "Net ROI"), ("benefitCostRatio", "Return"), ("paybackMonths", "Payback")];
+
 /// The cost lists: path, heading, the amount's label.
 const COST_LISTS: [(&str, &str, &str); 3] = [
     ("costs.oneTime", "One-time costs", "Amount"),
@@ -54,18 +58,38 @@ const SETTINGS: [(&str, &str, bool); 11] = [
 ];
 
 impl Widget {
-    /// Builds project mode into `main`.
+    /// Builds project mode into `main`: the results (headline, charts, assumptions) and the inputs
+    /// (departments, costs, settings) in two columns a wide widget lays side by side, with the headline
+    /// kept in view while any input is edited; a narrow one stacks them under a compact summary that
+    /// stays at the top while the inputs scroll.
     pub(super) fn build_project(&self, main: &Element) -> Result<(), JsValue> {
-        main.append_child(self.headline()?.as_ref())?;
-        main.append_child(self.build_charts()?.as_ref())?;
-        main.append_child(self.departments()?.as_ref())?;
-        main.append_child(self.costs()?.as_ref())?;
-        main.append_child(self.settings()?.as_ref())?;
-        let section = self.add(main, "section", "assumptions", None)?;
+        main.append_child(self.summary()?.as_ref())?;
+        let results = self.add(main, "div", "results", None)?;
+        let inputs = self.add(main, "div", "inputs", None)?;
+        results.append_child(self.headline()?.as_ref())?;
+        results.append_child(self.build_charts()?.as_ref())?;
+        inputs.append_child(self.departments()?.as_ref())?;
+        inputs.append_child(self.costs()?.as_ref())?;
+        inputs.append_child(self.settings()?.as_ref())?;
+        let section = self.add(&results, "section", "assumptions", None)?;
         section.set_attribute("part", "assumptions")?;
         self.add(&section, "h2", "", Some("What these figures assume"))?;
         self.add(&section, "ul", "assumption-list", None)?;
         Ok(())
+    }
+
+    /// The headline in one line (ROI, ratio, payback), repeated for sight only: screen readers have the
+    /// headline itself.
+    fn summary(&self) -> Result<Element, JsValue> {
+        let line = self.element("p", "summary", None)?;
+        line.set_attribute("aria-hidden", "true")?;
+        line.set_attribute("part", "summary")?;
+        for (key, label) in SUMMARY {
+            let item = self.add(&line, "span", "", None)?;
+            self.add(&item, "span", "label", Some(label))?;
+            self.add(&item, "output", "", None)?.set_attribute("data-summary", key)?;
+        }
+        Ok(line)
     }
 
     fn headline(&self) -> Result<Element, JsValue> {
@@ -219,9 +243,13 @@ impl Widget {
             ("npv", Some(report.horizon.npv), &|x| f.money(x)),
         ];
         for (key, value, show) in figures {
+            let text = value.map_or_else(|| "—".to_owned(), show);
             if let Some(output) = self.root.query_selector(&format!("output[data-figure=\"{key}\"]"))? {
-                output.set_text_content(Some(&value.map_or_else(|| "—".to_owned(), show)));
+                output.set_text_content(Some(&text));
                 output.set_attribute("data-value", &value.map(attribute_number).unwrap_or_default())?;
+            }
+            if let Some(output) = self.root.query_selector(&format!("output[data-summary=\"{key}\"]"))? {
+                output.set_text_content(Some(&text));
             }
         }
         self.show_drafts(self.editor.drafts(), "figures")?;
