@@ -83,15 +83,30 @@ fn cumulative_lines_span_the_plot() {
     let cost = points(&chart.shapes, "cost");
     assert_eq!(benefit.len(), 37);
     assert_eq!(cost.len(), 37);
-    // Nothing is negative, so the baseline is the bottom of the plot; month 0 earns nothing.
-    assert_eq!(benefit[0], (72.0, 228.0));
-    assert_eq!(points(&chart.shapes, "axis")[0], (72.0, 228.0));
-    // Benefit outgrows cost: it ends at the top right corner.
-    assert_eq!(benefit[36], (624.0, 16.0));
+    // Nothing is negative, so the baseline is the bottom of the plot (260 − 44 below for the ticks and the
+    // axis name); month 0 earns nothing.
+    assert_eq!(benefit[0], (72.0, 216.0));
+    assert_eq!(points(&chart.shapes, "axis")[0], (72.0, 216.0));
+    // The money axis runs to the round tick above the largest value: $4,850,998 → $5M in steps of $1M.
+    let money: Vec<f64> = chart
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { number: Some(Label { value, unit: Unit::Money }), .. } => Some(*value),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(money, [0.0, 1e6, 2e6, 3e6, 4e6, 5e6]);
+    let grid = chart.shapes.iter().filter(|s| matches!(s, Shape::Line { class: "grid", .. })).count();
+    assert_eq!(grid, 6, "a grid line at each money tick");
+    // Benefit ends at the right edge, 4,850,998 / 5,000,000 of the way up the 200-unit plot.
+    let end = r.monthly[36].cumulative_benefit;
+    assert!((end - 4_850_998.0).abs() < 1.0, "{end}");
+    assert_eq!(benefit[36], (624.0, round1(216.0 - end / 5e6 * 200.0)));
     let payback = r.payback_months.unwrap();
     assert!(payback > 1.0 && payback < 2.0, "{payback}");
     let x = round1(72.0 + payback / 36.0 * 552.0);
-    assert_eq!(points(&chart.shapes, "payback"), [(x, 16.0), (x, 228.0)]);
+    assert_eq!(points(&chart.shapes, "payback"), [(x, 16.0), (x, 216.0)]);
     assert_eq!(chart.rows[2], ("Pays back after".into(), vec![Label { value: payback, unit: Unit::Months }]));
     let ticks: Vec<f64> = chart
         .shapes
@@ -118,6 +133,22 @@ fn outcomes_bars_start_at_zero() {
     let chance = &chart.rows[5];
     assert_eq!(chance.1[0].value, r.risk.unwrap().probability_positive * 100.0);
     assert_eq!(outcomes(&no_risk_report()).rows.len(), 3);
+}
+
+#[test]
+fn outcomes_have_a_round_percent_axis() {
+    let chart = outcomes(&default_report());
+    let ticks: Vec<f64> = chart
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { number: Some(Label { value, unit: Unit::Percent }), class: "tick", .. } => Some(*value),
+            _ => None,
+        })
+        .collect();
+    // Low 166.7% … high 1,905.7% (and the P10–P90 range inside it), from zero in about 4 steps: 500 each.
+    assert_eq!(ticks, [0.0, 500.0, 1000.0, 1500.0, 2000.0]);
+    assert!(chart.shapes.iter().any(|s| matches!(s, Shape::Text { class: "axis-name", .. })));
 }
 
 #[test]

@@ -8,8 +8,10 @@
 use crate::benchmarks::Compared;
 use crate::report::Report;
 
+mod ticks;
 mod trend;
 
+pub use ticks::nice_ticks;
 pub use trend::trend;
 
 /// How a number in a label is shown; the caller formats it (the browser's `Intl.NumberFormat`).
@@ -120,8 +122,8 @@ const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 260.0;
 /// Space above the plot area.
 const TOP: f64 = 16.0;
-/// Space below the plot area, for tick labels.
-const BOTTOM: f64 = 32.0;
+/// Space below the plot area, for tick labels and the axis name.
+const BOTTOM: f64 = 44.0;
 /// Space right of the plot area.
 const RIGHT: f64 = 16.0;
 /// Height of one bar's row in the tornado.
@@ -204,16 +206,24 @@ pub fn cumulative(report: &Report) -> Chart {
     let cost: Vec<(f64, f64)> = months.iter().map(|m| (f64::from(m.month), m.cumulative_cost)).collect();
     let horizon = months.last().map_or(0, |m| m.month);
     let (lo, hi) = extent(benefit.iter().chain(&cost).map(|p| p.1));
-    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
+    let y_ticks = nice_ticks(lo.min(0.0), hi.max(0.0), 5);
+    let (lo, hi) = (y_ticks.first().copied().unwrap_or(0.0), y_ticks.last().copied().unwrap_or(1.0));
     let xs = Scale::new((0.0, f64::from(horizon)), LEFT, WIDTH - RIGHT);
     let ys = Scale::new((lo, hi), HEIGHT - BOTTOM, TOP);
     let path = |points: &[(f64, f64)]| points.iter().map(|&(x, y)| (xs.at(x), ys.at(y))).collect::<Vec<_>>();
     let (zero, bottom) = (ys.at(0.0), HEIGHT - BOTTOM);
 
-    let mut shapes =
-        vec![line(vec![(LEFT, zero), (WIDTH - RIGHT, zero)], "axis"), line(vec![(LEFT, TOP), (LEFT, bottom)], "axis")];
-    let mut ticks: Vec<u32> = (0..=horizon).step_by(12).collect();
-    if horizon % 12 != 0 && horizon < 12 {
+    let mut shapes = Vec::new();
+    for &value in &y_ticks {
+        let y = ys.at(value);
+        shapes.push(line(vec![(LEFT, y), (WIDTH - RIGHT, y)], "grid"));
+        shapes.push(text(LEFT - 6.0, y + 4.0, "", Some(label(value, Unit::Money)), Anchor::End, "tick"));
+    }
+    shapes.push(line(vec![(LEFT, zero), (WIDTH - RIGHT, zero)], "axis"));
+    shapes.push(line(vec![(LEFT, TOP), (LEFT, bottom)], "axis"));
+    let step = if horizon <= 24 { 3 } else { 12 };
+    let mut ticks: Vec<u32> = (0..=horizon).step_by(step).collect();
+    if horizon % step as u32 != 0 && horizon < 12 {
         ticks.push(horizon);
     }
     for month in ticks {
@@ -222,13 +232,14 @@ pub fn cumulative(report: &Report) -> Chart {
         let number = Some(label(f64::from(month), Unit::Months));
         shapes.push(text(x, bottom + 18.0, "", number, Anchor::Middle, "tick"));
     }
-    let mut y_labels = vec![0.0, hi];
-    if lo < 0.0 {
-        y_labels.push(lo);
-    }
-    for value in y_labels {
-        shapes.push(text(LEFT - 6.0, ys.at(value) + 4.0, "", Some(label(value, Unit::Money)), Anchor::End, "tick"));
-    }
+    shapes.push(text(
+        (LEFT + WIDTH - RIGHT) / 2.0,
+        HEIGHT - 4.0,
+        "Months from the start",
+        None,
+        Anchor::Middle,
+        "axis-name",
+    ));
     shapes.push(line(path(&cost), "cost"));
     shapes.push(line(path(&benefit), "benefit"));
     // The legend, top left inside the plot: the line styles differ too, so colour is not the only cue.
@@ -271,11 +282,28 @@ pub fn outcomes(report: &Report) -> Chart {
     let risk = report.risk.as_ref();
     let values = bars.iter().filter_map(|b| b.2).chain(risk.into_iter().flat_map(|r| [r.p10, r.p50, r.p90]));
     let (lo, hi) = extent(values);
-    let xs = Scale::new((lo.min(0.0), hi.max(0.0)), LEFT + SIDE, WIDTH - SIDE);
+    let x_ticks = nice_ticks(lo.min(0.0), hi.max(0.0), 4);
+    let (lo, hi) = (x_ticks.first().copied().unwrap_or(0.0), x_ticks.last().copied().unwrap_or(1.0));
+    let xs = Scale::new((lo, hi), LEFT + SIDE, WIDTH - SIDE);
     let count = if risk.is_some() { 4.0 } else { 3.0 };
     let band = (HEIGHT - TOP - BOTTOM) / count;
     let zero = xs.at(0.0);
-    let mut shapes = vec![line(vec![(zero, TOP), (zero, HEIGHT - BOTTOM)], "axis")];
+    let bottom = HEIGHT - BOTTOM;
+    let mut shapes = Vec::new();
+    for &value in &x_ticks {
+        let x = xs.at(value);
+        shapes.push(line(vec![(x, TOP), (x, bottom)], "grid"));
+        shapes.push(text(x, bottom + 18.0, "", Some(label(value, Unit::Percent)), Anchor::Middle, "tick"));
+    }
+    shapes.push(text(
+        xs.at((lo + hi) / 2.0),
+        HEIGHT - 4.0,
+        "Net ROI, steady-state year",
+        None,
+        Anchor::Middle,
+        "axis-name",
+    ));
+    shapes.push(line(vec![(zero, TOP), (zero, bottom)], "axis"));
     let mut rows = Vec::new();
     let mut y = TOP;
     for (name, class, roi) in bars {
@@ -303,7 +331,6 @@ pub fn outcomes(report: &Report) -> Chart {
         let x = xs.at(r.p50);
         shapes.push(line(vec![(x, y + band * 0.15), (x, y + band * 0.85)], "median"));
         let chance = label(r.probability_positive * 100.0, Unit::Percent);
-        shapes.push(text(8.0, HEIGHT - 8.0, "Chance of a positive return: ", Some(chance), Anchor::Start, "label"));
         rows.push((
             "Likely range, 10th to 90th percentile".into(),
             vec![label(r.p10, Unit::Percent), label(r.p90, Unit::Percent)],

@@ -126,10 +126,11 @@ impl Widget {
         Ok(list)
     }
 
-    /// A number in the reader's format; on an axis, months are bare numbers.
+    /// A number in the reader's format; in a chart, money is short ("$1.5M") and months bare numbers.
     fn label(&self, label: Label, on_axis: bool) -> String {
         let f = &self.formats;
         match label.unit {
+            Unit::Money if on_axis => f.money_short(label.value),
             Unit::Money => f.money(label.value),
             Unit::Percent => f.percent(label.value),
             Unit::Months if on_axis => f.decimal(label.value),

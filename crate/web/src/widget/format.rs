@@ -9,6 +9,7 @@ use roi_core::assumptions::{SlotValue, ValueKind};
 /// Number formatters of the reader's locale and the scenario's currency.
 pub(super) struct Formats {
     money: Function,
+    money_short: Function,
     percent: Function,
     decimal: Function,
     plain: Function,
@@ -29,6 +30,12 @@ impl Formats {
                 ("currency", currency.into()),
                 ("maximumFractionDigits", 0.into()),
             ]),
+            money_short: make(&[
+                ("style", "currency".into()),
+                ("currency", currency.into()),
+                ("notation", "compact".into()),
+                ("maximumFractionDigits", 1.into()),
+            ]),
             percent: make(&[("style", "percent".into()), ("maximumFractionDigits", 1.into())]),
             decimal: make(&[("maximumFractionDigits", 1.into())]),
             plain: make(&[("maximumFractionDigits", 6.into()), ("useGrouping", false.into())]),
@@ -42,6 +49,11 @@ impl Formats {
     /// An amount of money, whole units.
     pub(super) fn money(&self, x: f64) -> String {
         Self::show(&self.money, x)
+    }
+
+    /// An amount of money for an axis, in the locale's short form ("$1.5M").
+    pub(super) fn money_short(&self, x: f64) -> String {
+        Self::show(&self.money_short, x)
     }
 
     /// A share (0.85 → "85%").
