@@ -118,7 +118,7 @@ pub struct BenchmarkTable {
 }
 
 impl Default for BenchmarkTable {
-    /// Source 000's table (L29-35) and the derived `general` row: low = the 50% red-flag line,
+    /// Source 000's table (docs/model.md#benchmarks) and the derived `general` row: low = the 50% red-flag line,
     /// mid = the 70% target, high = the highest published top; hours = the general Day-90 band 5–8.
     fn default() -> Self {
         // Midpoints are the arithmetic means, written out so they print as the decimals people expect.

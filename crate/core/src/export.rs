@@ -1,4 +1,4 @@
-//! What a person takes away (groundwork for the widget, issue 3 item 4): CSV of the departments and of
+//! What a person takes away (groundwork for the widget's "Share and keep"): CSV of the departments and of
 //! the monthly projection, the JSON download, and the one-tag embed snippet.
 //!
 //! Names and labels arrive in links written by strangers, so a text cell that a spreadsheet would run as

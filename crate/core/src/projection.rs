@@ -1,4 +1,4 @@
-//! The money over time (SPEC 2.2): the steady-state year, the month-by-month projection with the
+//! The money over time (docs/model.md#annual-figures): the steady-state year, the month-by-month projection with the
 //! benefit ramp, the first year, payback and the Forrester-style NPV over the horizon.
 
 use serde::Serialize;
@@ -43,7 +43,7 @@ impl Returns {
     }
 }
 
-/// A steady-state year with all one-time costs in it (SPEC 2.2 "annual").
+/// A steady-state year with all one-time costs in it (docs/model.md#annual-figures).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -145,7 +145,7 @@ pub fn project(annual: &Annual, ramp: Option<Ramp>, horizon_months: u32) -> Vec<
         .collect()
 }
 
-/// Months until the cumulative net benefit turns non-negative for good (SPEC 2.2): the last crossing
+/// Months until the cumulative net benefit turns non-negative for good (docs/model.md#payback): the last crossing
 /// from below zero, interpolated inside its month; 0 if never below zero; `None` if still below at the end.
 pub fn payback_months(months: &[Month]) -> Option<f64> {
     let last = months.last()?;

@@ -1,4 +1,4 @@
-//! The report: everything the calculator shows for a scenario (SPEC 2.5), and [`evaluate`], which makes it.
+//! The report: everything the calculator shows for a scenario (docs/model.md#report), and [`evaluate`], which makes it.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -18,7 +18,7 @@ use crate::warnings::{Warning, warnings};
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Report {
-    /// Document version, always 1 (SPEC 1: every document carries it, so an exported report can be read later).
+    /// Document version, always 1: every document carries it, so an exported report can be read later.
     pub version: u32,
     /// A steady-state year with all one-time costs in it.
     pub annual: Annual,

@@ -1,4 +1,4 @@
-//! The chance the programme pays off (SPEC 2.3): a seeded Monte Carlo over the uncertain inputs, each
+//! The chance the programme pays off (docs/model.md#risk): a seeded Monte Carlo over the uncertain inputs, each
 //! drawn from a triangular distribution (low, mode = expected, high), reported as percentiles of ROI.
 
 use rand_xoshiro::Xoshiro256PlusPlus;

@@ -1,4 +1,4 @@
-//! A made-up but plausible data set in the three CSV shapes of SPEC 4 (roster, daily activity, pulse
+//! A made-up but plausible data set in the three CSV shapes of docs/model.md#import (roster, daily activity, pulse
 //! survey), generated from a seed, so the importer can be tested and benchmarked on files of any size
 //! without real people's data, and a demo can show what an import gives.
 //!

@@ -1,4 +1,4 @@
-//! Which assumption matters most (SPEC 2.3): the annual ROI with each uncertain input at its low and
+//! Which assumption matters most (docs/model.md#sensitivity): the annual ROI with each uncertain input at its low and
 //! at its high end, every other input expected, ranked by swing — the data of a tornado chart.
 
 use serde::Serialize;

@@ -1,4 +1,4 @@
-//! What is uncertain and by how much (SPEC 2.3): each department's active rate, hours saved and
+//! What is uncertain and by how much (docs/model.md#uncertain-inputs): each department's active rate, hours saved and
 //! hourly cost, the working weeks and the total cost, each as a low / expected / high range. The
 //! low/expected/high scenarios, the Monte Carlo ([`crate::risk`]) and the sensitivity ranking all
 //! use this one list, so they always agree on what varies.

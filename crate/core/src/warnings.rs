@@ -1,5 +1,5 @@
-//! Suspicious but valid input (SPEC 2.4): figures the calculator will compute but a reader should
-//! question before trusting.
+//! Suspicious but valid input (docs/model.md#errors-and-warnings): figures the calculator will compute
+//! but a reader should question before trusting.
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! The engine's functions under their JavaScript names (docs/api.md): plain JS objects in, read by
+//! The engine's functions under their JavaScript names (README.md#the-javascript-api): plain JS objects in, read by
 //! the same field-by-field reader the native tests use, plain objects out, errors thrown as `Error`s
 //! with their `errors` list (see `roi_boundary`).
 

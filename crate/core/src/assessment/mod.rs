@@ -1,5 +1,5 @@
-//! Measured results judged against the sources' targets (SPEC 3): each metric coloured green, amber or
-//! red at the checkpoint day, every flag with its diagnosis and next action, the department adoption
+//! Measured results judged against the sources' targets (docs/model.md#measured-results): each metric coloured
+//! green, amber or red at the checkpoint day, every flag with its diagnosis and next action, the department adoption
 //! rate, each department against its Day-90 benchmark band, and the headline scorecard.
 
 use serde::Serialize;

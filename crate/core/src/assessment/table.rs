@@ -1,6 +1,6 @@
-//! The rules of SPEC 3 as data: for each metric the day it is judged from, its green and red lines,
-//! what a shortfall usually means and what to do, and the source article behind it. Texts are shown
-//! to HR and L&D people as they are.
+//! The rules of docs/model.md#metrics-and-targets as data: for each metric the day it is judged from, its
+//! green and red lines, what a shortfall usually means and what to do, and the source article behind it.
+//! Texts are shown to HR and L&D people as they are.
 
 use super::Metric;
 

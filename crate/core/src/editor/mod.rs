@@ -1,4 +1,4 @@
-//! Editing a scenario as a person does, one field at a time (groundwork for the widget, issue 3).
+//! Editing a scenario as a person does, one field at a time (groundwork for the widget).
 //!
 //! The scenario document is the source of truth, and each input is addressed by the path the
 //! validator reports (`departments[2].headcount`), so an error lands beside the field that caused it.

@@ -1,4 +1,4 @@
-//! The scenario document: everything a person states about a training programme (SPEC 2.1).
+//! The scenario document: everything a person states about a training programme (docs/model.md#scenario-inputs).
 //!
 //! Optional values stay optional after reading: "the user did not type it" matters, because such a
 //! value defaults from the benchmark and varies over the benchmark band in the low/high scenarios.

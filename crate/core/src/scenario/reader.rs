@@ -1,4 +1,5 @@
-//! Reads a scenario document field by field (see [`crate::fields`]), filling SPEC 2.1's defaults.
+//! Reads a scenario document field by field (see [`crate::fields`]), filling the defaults of
+//! docs/model.md#scenario-inputs.
 
 use serde_json::Value;
 
