@@ -102,6 +102,13 @@ test('sample data imports with a progress bar and fills every part', async () =>
   assert.ok(departments.length >= 5, `departments: ${departments}`);
   assert.ok(await page.locator('.trend-table tbody tr').count() >= 13 - 1);
   assert.ok(await page.locator('.task-list li').count() > 0);
+  // Imported values show at display precision in their fields (72, not 71.989529); the document keeps them exact.
+  const shown = await page.locator('[data-path^="metrics."]').evaluateAll((inputs) => inputs.map((i) => i.value));
+  assert.ok(shown.some((v) => v !== ''), 'the import filled the metrics');
+  for (const value of shown) assert.match(value, /^(\d+(\.\d)?)?$/, `"${value}" is at display precision`);
+  const exact = await page.locator('roi-calculator').evaluate((w) => w.measurements.metrics.weeklyActiveRate);
+  const field = await page.locator('[data-path="metrics.weeklyActiveRate"]').inputValue();
+  assert.equal(Number(field), Math.round(exact * 1000) / 10, 'the field rounds the exact value kept in the measurements');
   assert.deepEqual(requests, []);
   await page.screenshot({ path: `${ARTIFACTS}import-sample.png`, fullPage: true });
   await page.close();

@@ -34,11 +34,21 @@ impl Widget {
         Ok(element)
     }
 
-    /// The text an input shows for `value` (a number, as a percentage when `percent`, or text).
+    /// The text an input shows for `value` (a number, as a percentage when `percent`, or text), exactly
+    /// as it was typed or set.
     pub(super) fn shown(&self, value: &Value, percent: bool) -> String {
         match value.as_f64() {
             Some(x) => self.formats.plain(if percent { x * 100.0 } else { x }),
             None => value.as_str().unwrap_or_default().to_owned(),
+        }
+    }
+
+    /// The text an input shows for a measured value, which may come from an import (0.71989529 → "72"):
+    /// at display precision, one decimal at most. The document keeps the exact value until it is edited.
+    pub(super) fn shown_measured(&self, value: &Value, percent: bool) -> String {
+        match value.as_f64() {
+            Some(x) => self.formats.rounded(if percent { x * 100.0 } else { x }),
+            None => self.shown(value, percent),
         }
     }
 

@@ -13,6 +13,7 @@ pub(super) struct Formats {
     percent: Function,
     decimal: Function,
     plain: Function,
+    rounded: Function,
 }
 
 impl Formats {
@@ -39,6 +40,7 @@ impl Formats {
             percent: make(&[("style", "percent".into()), ("maximumFractionDigits", 1.into())]),
             decimal: make(&[("maximumFractionDigits", 1.into())]),
             plain: make(&[("maximumFractionDigits", 6.into()), ("useGrouping", false.into())]),
+            rounded: make(&[("maximumFractionDigits", 1.into()), ("useGrouping", false.into())]),
         }
     }
 
@@ -79,6 +81,11 @@ impl Formats {
             ValueKind::Hours => format!("{} hours", self.decimal(value.value)),
             ValueKind::Number => self.decimal(value.value),
         }
+    }
+
+    /// A number put into an input at display precision: one decimal at most, no grouping.
+    pub(super) fn rounded(&self, x: f64) -> String {
+        Self::show(&self.rounded, x)
     }
 
     /// A number as it is put back into an input: full precision, no grouping, the locale's decimal sign.

@@ -114,7 +114,7 @@ impl Widget {
             let cell = self.add(&row, "td", "", None)?;
             let path = format!("metrics.{key}");
             cell.append_child(
-                self.field(&path, label, &self.shown(&doc["metrics"][key], kind == Kind::Share))?.as_ref(),
+                self.field(&path, label, &self.shown_measured(&doc["metrics"][key], kind == Kind::Share))?.as_ref(),
             )?;
             self.add(&row, "td", "target", None)?.set_attribute("data-target", key)?;
             self.add(&row, "td", "rag", None)?.set_attribute("data-status", key)?;
@@ -145,7 +145,7 @@ impl Widget {
             let card = self.department_card(&section, i, dept)?;
             for key in DEPARTMENT_METRICS {
                 let (_, label, kind) = metric(key);
-                let value = self.shown(&dept["metrics"][key], kind == Kind::Share);
+                let value = self.shown_measured(&dept["metrics"][key], kind == Kind::Share);
                 card.append_child(self.field(&format!("departments[{i}].metrics.{key}"), label, &value)?.as_ref())?;
             }
             card.append_child(self.remove_button("departments", i, &format!("departments[{i}].name"))?.as_ref())?;
