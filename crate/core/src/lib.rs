@@ -2,8 +2,9 @@
 //!
 //! A pure core — no browser, no I/O — that turns a [`Scenario`] into a [`Report`] (projection,
 //! benchmark comparison, low/expected/high scenarios, Monte Carlo risk, sensitivity) and measured
-//! results into an [`Assessment`]. The only WebAssembly-specific code is the `wasm` boundary module,
-//! compiled for `wasm32` alone, so everything else is tested natively.
+//! results into an [`Assessment`] and, with the scenario, into the [`Realised`] return. The only
+//! WebAssembly-specific code is the `wasm` boundary module, compiled for `wasm32` alone, so everything
+//! else is tested natively.
 //!
 //! Input documents arrive as JSON values and are read field by field, so that a caller gets every
 //! problem at once, each with its path (see [`fields`]).
@@ -26,6 +27,7 @@ pub mod link;
 pub mod model;
 pub mod numbers;
 pub mod projection;
+pub mod realised;
 pub mod report;
 pub mod risk;
 pub mod sample;
@@ -37,5 +39,6 @@ pub mod warnings;
 pub use assessment::{Assessment, Measurements, assess, assess_json};
 pub use benchmarks::{Band, BandStatus, Benchmark, BenchmarkTable};
 pub use fields::FieldError;
+pub use realised::{Realised, realise, realise_json};
 pub use report::{Report, evaluate, evaluate_json};
 pub use scenario::Scenario;

@@ -43,6 +43,46 @@ pub fn assess(
     with_table(&measurements, "measurements document", benchmarks, roi_core::assess_json)
 }
 
+/// Reads the scenario and the measurements, runs `run` on both against the benchmark table, and returns
+/// its result as a plain object or throws the problems of both (paths led by `scenario` or `measurements`).
+fn with_both<T: Serialize>(
+    scenario: &JsValue,
+    measurements: &JsValue,
+    benchmarks: Option<BenchmarkTableArg>,
+    run: impl FnOnce(&Value, &Value, &BenchmarkTable) -> Result<T, Vec<FieldError>>,
+) -> Result<JsValue, JsValue> {
+    let table = table(benchmarks)?;
+    let scenario = json_from(scenario, "scenario")?;
+    let measurements = json_from(measurements, "measurements document")?;
+    let what = "scenario or measurements document";
+    let result =
+        run(&scenario, &measurements, &table).map_err(|problems| error(&invalid(what, &problems), &problems))?;
+    Ok(to_js(&result))
+}
+
+/// The realised return of measured results against the scenario (docs/model.md, "Realised return"): the
+/// measured year valued with the scenario's cost model beside the projected one, per department realised
+/// against projected with each value's basis, and the gap. `benchmarks` optionally extends the table.
+#[wasm_bindgen(unchecked_return_type = "Realised")]
+pub fn realise(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Measurements")] measurements: JsValue,
+    benchmarks: Option<BenchmarkTableArg>,
+) -> Result<JsValue, JsValue> {
+    with_both(&scenario, &measurements, benchmarks, roi_core::realise_json)
+}
+
+/// The scenario with what was measured applied: its departments, people, active rates and hours from
+/// the measurements (costs and settings kept), so the next projection and its link start from them.
+#[wasm_bindgen(js_name = applyMeasurements, unchecked_return_type = "Scenario")]
+pub fn apply_measurements(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Measurements")] measurements: JsValue,
+    benchmarks: Option<BenchmarkTableArg>,
+) -> Result<JsValue, JsValue> {
+    with_both(&scenario, &measurements, benchmarks, roi_core::realised::apply_json)
+}
+
 /// The scenario a new visitor starts from.
 #[wasm_bindgen(js_name = defaultScenario, unchecked_return_type = "Scenario")]
 pub fn default_scenario() -> JsValue {
