@@ -16,8 +16,10 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     let step = nice_step((hi - lo) / count.max(1) as f64);
     let first = (lo / step).floor();
     let last = (hi / step).ceil();
-    // At most a few dozen ticks: `count` steps, one more at each end for rounding.
-    let steps = (last - first).clamp(1.0, 1000.0) as u32;
+    // At most a few dozen ticks: `count` steps, one more at each end for rounding. (`f64::clamp` would
+    // bring its panic's float formatting into the WebAssembly build: docs/decisions.md, "Size".)
+    #[allow(clippy::manual_clamp)]
+    let steps = (last - first).max(1.0).min(1000.0) as u32;
     (0..=steps).map(|i| tidy((first + f64::from(i)) * step, step)).collect()
 }
 

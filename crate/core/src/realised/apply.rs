@@ -102,7 +102,10 @@ fn trimmed(name: &str) -> String {
 fn whole_people(people: &[f64]) -> Vec<u64> {
     #[allow(clippy::cast_precision_loss)]
     let cap = MAX_HEADCOUNT as f64;
-    let people: Vec<f64> = people.iter().map(|p| p.clamp(0.0, cap)).collect();
+    // Not `f64::clamp`: its panic message would bring the float formatter into the WebAssembly build
+    // (docs/decisions.md, "Size").
+    #[allow(clippy::manual_clamp)]
+    let people: Vec<f64> = people.iter().map(|p| p.max(0.0).min(cap)).collect();
     let mut whole: Vec<f64> = people.iter().map(|p| p.floor()).collect();
     let short = (people.iter().sum::<f64>().round() - whole.iter().sum::<f64>()).max(0.0);
     let mut order: Vec<usize> = (0..people.len()).collect();

@@ -163,9 +163,11 @@ fn average(model: &Model) -> DepartmentModel {
     }
 }
 
-/// The name a measured department is matched by: trimmed, in lower case.
+/// The name a measured department is matched by: trimmed, ASCII letters in lower case — as people are
+/// matched in an import ("Finance" = "finance "; docs/decisions.md). Full Unicode case folding would bring
+/// its tables into the page's module for names that are, in practice, typed the same way twice.
 fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    name.trim().to_ascii_lowercase()
 }
 
 /// The scenario department of each measured one: by name, else by benchmark key (preferring one no
