@@ -1,5 +1,5 @@
 # The two commands of the README, and their parts. Each installs what it needs first.
-.PHONY: serve test build tools dist bench bench-engine bench-widget bench-import sample-data clean
+.PHONY: serve test build tools prerender dist bench bench-engine bench-widget bench-import sample-data clean
 
 serve: build            ## build the release and serve the page on http://127.0.0.1:8080/
 	node scripts/serve.mjs
@@ -12,6 +12,9 @@ build: tools            ## build the release package into pkg/
 
 tools:                  ## install missing tools (wasm32 target, wasm-pack, wasm-bindgen-cli, npm packages, Chromium)
 	bash scripts/install-tools.sh
+
+prerender: build       ## write the default scenario's first figures, as the widget renders them, into www/index.html
+	node scripts/prerender.mjs
 
 dist: build             ## one self-contained offline file, dist/roi-calculator.html (opens from file://, no network)
 	node scripts/single-file.mjs

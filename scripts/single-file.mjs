@@ -38,10 +38,10 @@ const dataModule = (js) => `data:text/javascript;base64,${base64(js)}`;
 
 const wasm = await read('pkg/roi_calculator_bg.wasm', null).catch(() => fail('pkg/ is missing: run scripts/build.sh first'));
 const importWasm = await read('pkg/roi_import_bg.wasm', null).catch(() => fail('pkg/ is missing: run scripts/build.sh first'));
-const [html, style, favicon, shell, page, css, worker, glue, importGlue] = await Promise.all([
+const [html, style, favicon, shell, page, css, worker, glue, importGlue, firstPaint] = await Promise.all([
   read('www/index.html'), read('www/style.css'), read('www/favicon.svg'), read('www/roi-calculator.js'),
   read('www/page.js'), read('www/roi-calculator.css'), read('www/import-worker.js'), read('pkg/roi_calculator.js'),
-  read('pkg/roi_import.js'),
+  read('pkg/roi_import.js'), read('www/first-paint.js'),
 ]);
 if (/<\/style/i.test(style)) fail('style.css contains "</style"');
 
@@ -92,6 +92,10 @@ const once = (text, pattern, replacement, what) => rewrite(text, pattern, replac
 
 let out = html;
 out = once(out, '<link rel="stylesheet" href="style.css">', `<style>\n${style}</style>`, 'the stylesheet link');
+out = once(out, '<script src="first-paint.js"></script>', `<script>${scriptText(firstPaint)}</script>`, 'the first-paint script');
+// The prerendered figures' stylesheet, inside the widget's declarative shadow root.
+if (/<\/style/i.test(css)) fail('roi-calculator.css contains "</style"');
+out = once(out, '<link rel="stylesheet" href="roi-calculator.css">', `<style>${css}</style>`, 'the prerendered figures\' stylesheet');
 out = once(out, '<link rel="icon" href="favicon.svg"', `<link rel="icon" href="data:image/svg+xml;base64,${base64(favicon)}"`, 'the icon link');
 out = once(out, '<script type="module" src="roi-calculator.js"></script>', [
   `<script type="importmap">${JSON.stringify(importMap)}</script>`,

@@ -38,13 +38,25 @@ const workerScript = (() => {
 })();
 /** The people, days and seed of "try with sample data": about 40,000 activity rows. */
 const SAMPLE = { people: 400, days: 120, seed: 7 };
-const stylesheet = fetch(new URL('./roi-calculator.css', import.meta.url))
-  .then((response) => response.text())
-  .then((css) => {
+/**
+ * The widget's stylesheet, made once for every instance: from the one the page's prerendered figures
+ * already loaded when there is one (no second download), else fetched.
+ * @param {ShadowRoot} root
+ */
+let stylesheet;
+const stylesheetFor = (root) => {
+  stylesheet ??= (async () => {
+    const link = root.querySelector('link[rel="stylesheet"]');
+    if (link && !link.sheet) await new Promise((resolve) => { link.addEventListener('load', resolve, { once: true }); link.addEventListener('error', resolve, { once: true }); });
+    const css = link?.sheet
+      ? [...link.sheet.cssRules].map((rule) => rule.cssText).join('\n')
+      : await (await fetch(new URL('./roi-calculator.css', import.meta.url))).text();
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     return sheet;
-  });
+  })();
+  return stylesheet;
+};
 
 /** A locale tag the browser accepts (falling back to its own), and that locale's separators. */
 function numberLocale(requested) {
@@ -65,7 +77,9 @@ function numberLocale(requested) {
 class RoiCalculator extends HTMLElement {
   static observedAttributes = ['currency', 'locale', 'config', 'mode', 'benchmarks'];
 
-  #root = this.attachShadow({ mode: 'open' });
+  // The page's prerendered figures arrive as a declarative shadow root: kept on screen until the first
+  // render replaces them.
+  #root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
   #widget = null;
   #table = undefined;
   #worker = null;
@@ -154,7 +168,7 @@ class RoiCalculator extends HTMLElement {
 
   async #start() {
     const generation = ++this.#generation;
-    const [sheet] = await Promise.all([stylesheet, engine]);
+    const [sheet] = await Promise.all([stylesheetFor(this.#root), engine]);
     let scenario = this.#scenario;
     if (!scenario) scenario = await this.#configured();
     const table = await this.#benchmarks();

@@ -13,7 +13,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** What the first load of `/` asks for, sorted: the page, its style, scripts, engine and icon. */
-const FIRST_LOAD = ['/', '/favicon.svg', '/import-worker.js', '/page.js', '/pkg/roi_calculator.js',
+const FIRST_LOAD = ['/', '/favicon.svg', '/first-paint.js', '/import-worker.js', '/page.js', '/pkg/roi_calculator.js',
   '/pkg/roi_calculator_bg.wasm', '/pkg/roi_import.js', '/pkg/roi_import_bg.wasm', '/roi-calculator.css', '/roi-calculator.js',
   '/style.css'];
 

@@ -1,0 +1,13 @@
+// Runs before the page is first painted (a classic script in <head>): when the page is about to open
+// another scenario than the default — a link in the address, or the last scenario kept in this browser —
+// the figures prerendered for the default scenario (scripts/prerender.mjs) are hidden until the widget
+// has drawn that scenario's own, so no figure on screen is ever one the engine did not give.
+(() => {
+  let stored = null;
+  try {
+    stored = globalThis.localStorage?.getItem('roi-calculator:scenario') ?? null;
+  } catch {
+    // No storage here: the page opens the default scenario, whose figures are the prerendered ones.
+  }
+  if (location.hash.length > 1 || stored) document.documentElement.dataset.opening = 'scenario';
+})();
