@@ -1,5 +1,5 @@
-//! The three files of SPEC 4 read row by row into compact data: the roster (who was trained, where,
-//! when), the activity export (sessions per person per day) and the pulse survey (answers at a day).
+//! The roster (who was trained, where, when) and the pulse survey (answers at a day) read row by row
+//! into compact data (docs/model.md#import); the usage exports have readers of their own by shape.
 //! A bad row is skipped with its line and reason; it never stops the good rows being read.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -7,8 +7,9 @@ use std::io::Read;
 
 use csv::ByteRecord;
 
+use super::dates::{self, DateOrder, Dates};
 use super::table::Table;
-use super::values::{bad, is_key, number, parse_date, plain_decimal, user_key};
+use super::values::{bad, number, plain_decimal, user_key};
 use super::{FileKind, FileProblem, Problem};
 use crate::fields::grouped;
 
@@ -23,16 +24,18 @@ pub fn max_rows(kind: FileKind) -> u64 {
     }
 }
 
+/// The department of everyone in a roster that names none (a learning system's report).
+pub const ALL_STAFF: &str = "All staff";
 /// Longest department or cohort name, as everywhere in the product.
 const MAX_NAME: usize = 80;
 /// The most departments a roster may have (a measurements document holds at most 500).
 const MAX_DEPARTMENTS: usize = 500;
 /// More sessions in a day than anyone has; a row above it is a data error.
-const MAX_SESSIONS: u32 = 1_000;
+pub(super) const MAX_SESSIONS: u32 = 1_000;
 
 /// Width of the rows of a file whose wanted columns are at `at`: fields after the last wanted one
 /// may be missing.
-fn width(headers: usize, at: &[Option<usize>]) -> usize {
+pub(super) fn width(headers: usize, at: &[Option<usize>]) -> usize {
     headers.min(at.iter().flatten().max().map_or(0, |m| m + 1))
 }
 
@@ -46,7 +49,8 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    fn add(&mut self, kind: FileKind, line: u64, message: impl Into<String>) {
+    /// Counts a skipped row, listing it when fewer than [`LISTED_PROBLEMS`] are.
+    pub fn add(&mut self, kind: FileKind, line: u64, message: impl Into<String>) {
         self.count += 1;
         if self.listed.len() < LISTED_PROBLEMS {
             self.listed.push(Problem { file: kind, line, message: message.into() });
@@ -84,36 +88,6 @@ pub struct Roster {
     pub skipped: Skipped,
 }
 
-/// One activity row: a person's sessions (and minutes) on a day.
-#[derive(Debug, Clone, Copy)]
-pub struct Day {
-    /// Index into [`Activity::users`].
-    pub user: u32,
-    /// Day number.
-    pub day: i32,
-    /// Sessions that day.
-    pub sessions: u32,
-    /// Minutes in them (0 when the file has no minutes).
-    pub minutes: f64,
-}
-
-/// The activity export, with users interned in order of first appearance.
-#[derive(Debug, Default, Clone)]
-pub struct Activity {
-    /// Every good row.
-    pub days: Vec<Day>,
-    /// User keys by index.
-    pub users: Vec<Box<str>>,
-    /// Whether the file has a minutes column.
-    pub has_minutes: bool,
-    /// Earliest and latest day in the file.
-    pub span: Option<(i32, i32)>,
-    /// Rows read (good and bad).
-    pub rows: u64,
-    /// Rows skipped.
-    pub skipped: Skipped,
-}
-
 /// One survey answer; any answer may be blank.
 #[derive(Debug, Clone)]
 pub struct Answer {
@@ -145,7 +119,7 @@ pub struct Survey {
 }
 
 /// The text of field `at` of `record`, trimmed; empty when the column is absent or the row short.
-fn field(record: &ByteRecord, at: Option<usize>) -> Result<&str, &'static str> {
+pub(super) fn field(record: &ByteRecord, at: Option<usize>) -> Result<&str, &'static str> {
     match at.and_then(|i| record.get(i)) {
         None => Ok(""),
         Some(bytes) => std::str::from_utf8(bytes.trim_ascii()).map_err(|_| "holds text that is not UTF-8"),
@@ -153,7 +127,7 @@ fn field(record: &ByteRecord, at: Option<usize>) -> Result<&str, &'static str> {
 }
 
 /// Reads every row of `table`, handing each one's fields to `row`, which returns why it is skipped.
-fn each_row<R: Read>(
+pub(super) fn each_row<R: Read>(
     kind: FileKind,
     table: &mut Table<R>,
     rows: &mut u64,
@@ -170,7 +144,7 @@ fn each_row<R: Read>(
                  part you need",
                 grouped(most)
             );
-            return Err(FileProblem { kind: Some(kind), message });
+            return Err(FileProblem::new(Some(kind), message));
         }
         match next {
             Ok((_, record)) if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) => {
@@ -185,25 +159,38 @@ fn each_row<R: Read>(
                     skipped.add(kind, line, why);
                 }
             }
-            Err((0, why)) => return Err(FileProblem { kind: Some(kind), message: why }),
+            Err((0, why)) => return Err(FileProblem::new(Some(kind), why)),
             Err((line, why)) => skipped.add(kind, line, why),
         }
     }
     Ok(())
 }
 
-/// Reads a roster.
-pub fn read_roster<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Result<Roster, FileProblem> {
+/// Reads a roster, its dates in `order` when one was chosen; a learning system's report
+/// may name no department (everyone is then in [`ALL_STAFF`]) and writes completion as a state.
+pub fn read_roster<R: Read>(
+    table: &mut Table<R>,
+    at: &[Option<usize>],
+    learning_system: bool,
+    order: Option<DateOrder>,
+) -> Result<Roster, FileProblem> {
     let mut roster = Roster::default();
     let mut lines: Vec<u64> = Vec::new();
-    let Roster { people, index, departments, cohorts, rows, skipped } = &mut roster;
+    let mut dates = Dates::new(order);
+    let completion_column = at[2].and_then(|i| table.headers.get(i)).cloned().unwrap_or_default();
+    let Roster { people, index, departments, cohorts, rows, skipped, .. } = &mut roster;
     let width = width(table.headers.len(), at);
     each_row(FileKind::Roster, table, rows, skipped, width, |line, record| {
         let user = field(record, at[0])?;
-        let department = field(record, at[1])?;
+        let department = match (field(record, at[1])?, at[1]) {
+            ("", None) if learning_system => ALL_STAFF,
+            ("", Some(_)) if learning_system => "Unassigned",
+            (department, _) => department,
+        };
         let completed = field(record, at[2])?;
         let licensed = field(record, at[3])?;
         let cohort = field(record, at[4])?;
+        let login = field(record, at.get(5).copied().flatten())?;
         if user.is_empty() {
             return Err("has no user".into());
         }
@@ -213,9 +200,13 @@ pub fn read_roster<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Resul
         if department.chars().count() > MAX_NAME || cohort.chars().count() > MAX_NAME {
             return Err("has a department or cohort name longer than 80 characters".into());
         }
-        let completed = match completed {
-            "" => None,
-            text => Some(parse_date(text).ok_or_else(|| bad("completed_on", text, "an ISO date such as 2026-03-02"))?),
+        let completed = match completion(completed, learning_system) {
+            Ok(None) => None,
+            Ok(Some((text, reading))) => Some(dates.day(reading, text, &completion_column, line)?),
+            Err(()) if learning_system => {
+                return Err(bad(&completion_column, completed, "a completion date, or a state such as Not completed"));
+            }
+            Err(()) => return Err(bad("completed_on", completed, "an ISO date such as 2026-03-02")),
         };
         let licensed = match licensed.to_ascii_lowercase().as_str() {
             "" | "true" | "yes" | "y" | "1" => true,
@@ -244,77 +235,51 @@ pub fn read_roster<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Resul
                 cohorts.len() - 1
             }
         });
-        index.insert(key, people.len() as u32);
+        let person = people.len() as u32;
+        index.insert(key, person);
+        if !login.is_empty() {
+            // A login (GitHub's) finds the same person; an email address already taken wins.
+            index.entry(user_key(login)).or_insert(person);
+        }
+        if let Some((_, month_first)) = completed {
+            dates.hold(people.len(), 0, month_first);
+        }
         lines.push(line);
+        let completed = completed.map(|(day, _)| day);
         people.push(Person { department: department as u32, completed, licensed, cohort: cohort.map(|c| c as u32) });
         Ok(())
     })?;
+    let held = dates.finish().map_err(|message| FileProblem::asking(FileKind::Roster, message))?;
+    for h in held {
+        if let Some(person) = roster.people.get_mut(h.row as usize) {
+            person.completed = Some(h.month_first);
+        }
+    }
     Ok(roster)
 }
 
-/// Reads an activity export of `bytes` bytes (0 when not known).
-pub fn read_activity<R: Read>(table: &mut Table<R>, at: &[Option<usize>], bytes: u64) -> Result<Activity, FileProblem> {
-    let mut activity = Activity { has_minutes: at[3].is_some(), ..Activity::default() };
-    // A row of date, e-mail address and sessions takes at least ~28 bytes; room for that many rows up
-    // front (when the size is known) spares copying them each time the storage would double.
-    let expected = usize::try_from(bytes / 28).unwrap_or(0).min(max_rows(FileKind::Activity) as usize);
-    activity.days.reserve_exact(expected);
-    let Activity { days, users, span, rows, skipped, .. } = &mut activity;
-    let mut interned: HashMap<Box<str>, u32> = HashMap::default();
-    // Exports are sorted by date, so the last date read almost always is the next one.
-    let mut last_date: (Vec<u8>, i32) = (Vec::new(), 0);
-    let decimal_comma = table.delimiter != b',';
-    let width = width(table.headers.len(), at);
-    each_row(FileKind::Activity, table, rows, skipped, width, |_, record| {
-        // The fast paths read plain digits straight from the bytes; anything else takes the careful
-        // path, which also words the error.
-        let raw = |i: usize| at[i].and_then(|i| record.get(i)).unwrap_or_default();
-        let day = if raw(0) == last_date.0.as_slice() {
-            last_date.1
-        } else {
-            let date = field(record, at[0])?;
-            let day = parse_date(date).ok_or_else(|| bad("date", date, "an ISO date such as 2026-03-02"))?;
-            last_date = (raw(0).to_vec(), day);
-            day
-        };
-        let user = field(record, at[1])?;
-        if user.is_empty() {
-            return Err("has no user".into());
+/// A completion field: none when not completed, or the date text and how it reads; with
+/// `learning_system`, states such as "Not completed" and "Completed 03/03/25, 10:12" too.
+fn completion(text: &str, learning_system: bool) -> Result<Option<(&str, dates::Reading)>, ()> {
+    const NOT_DONE: [&str; 8] =
+        ["not completed", "not complete", "incomplete", "in progress", "not started", "-", "no", "false"];
+    if text.is_empty() || learning_system && NOT_DONE.iter().any(|w| text.eq_ignore_ascii_case(w)) {
+        return Ok(None);
+    }
+    let mut date = text;
+    if learning_system {
+        for word in ["completed", "complete"] {
+            if date.len() >= word.len()
+                && date.is_char_boundary(word.len())
+                && date[..word.len()].eq_ignore_ascii_case(word)
+            {
+                date = &date[word.len()..];
+                break;
+            }
         }
-        let sessions = match plain_decimal(raw(2)) {
-            Some(x) if x.fract() == 0.0 && x <= f64::from(MAX_SESSIONS) => x as u32,
-            _ => {
-                let text = field(record, at[2])?;
-                text.parse::<u32>()
-                    .ok()
-                    .filter(|&s| s <= MAX_SESSIONS)
-                    .ok_or_else(|| bad("sessions", text, "a whole number from 0 to 1,000"))?
-            }
-        };
-        let minutes = match plain_decimal(raw(3)) {
-            Some(x) if x <= 1_440.0 => x,
-            _ => match field(record, at[3])? {
-                "" => 0.0,
-                text => number(text, decimal_comma)
-                    .filter(|m| (0.0..=1_440.0).contains(m))
-                    .ok_or_else(|| bad("minutes", text, "a number of minutes from 0 to 1,440"))?,
-            },
-        };
-        let known = if is_key(user) { interned.get(user) } else { interned.get(&*user_key(user)) };
-        let id = match known {
-            Some(&id) => id,
-            None => {
-                let id = users.len() as u32;
-                users.push(user_key(user));
-                interned.insert(user_key(user), id);
-                id
-            }
-        };
-        *span = Some(span.map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))));
-        days.push(Day { user: id, day, sessions, minutes });
-        Ok(())
-    })?;
-    Ok(activity)
+        date = date.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | ')' | ',' | '-'));
+    }
+    dates::parse(date).map(|reading| Some((date, reading))).ok_or(())
 }
 
 /// Reads a survey; a second answer of one person for one day is skipped.

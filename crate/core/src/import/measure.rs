@@ -4,10 +4,12 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::files::{Activity, Roster, Survey};
+use super::activity::{Activity, Grain};
+use super::files::{Roster, Survey};
 use super::metrics::{self, Clock};
-use super::{DepartmentBreakdown, ImportOptions, ImportReport, Imported, trend, values};
-use crate::assessment::{DepartmentMeasurements, Measurements, Metrics};
+use super::shapes::NotMeasured;
+use super::{DepartmentBreakdown, FileSummary, ImportOptions, ImportReport, Imported, trend, values};
+use crate::assessment::{DepartmentMeasurements, Measurements, Metric, Metrics};
 use crate::benchmarks::BenchmarkTable;
 use crate::fields::FieldError;
 
@@ -19,6 +21,7 @@ pub(super) fn measure(
     starts: &[i32],
     options: &ImportOptions,
     table: &BenchmarkTable,
+    files: Vec<FileSummary>,
 ) -> Result<Imported, Vec<FieldError>> {
     let Some((first, last)) = activity.span else {
         return Err(vec![FieldError { path: "activity".into(), message: "The activity file has no rows.".into() }]);
@@ -26,14 +29,18 @@ pub(super) fn measure(
     let day = i32::try_from(options.checkpoint_day.min(365)).unwrap_or(365);
     let cohorts =
         trend::pick_cohorts(roster, day, options.treated_cohort.as_deref(), options.control_cohort.as_deref());
-    let clock = Clock { last, day, control_window: cohorts.map(|(.., start)| (start + day - 6, start + day)) };
+    let snapshot = matches!(activity.grain, Grain::Snapshot { .. });
+    let control_window = cohorts.map(|(.., start)| (start + day - 6, start + day));
+    let clock = Clock { last, day, control_window, snapshot };
     let person_of = metrics::people_of(activity, roster);
     let (usage, week_sessions) = metrics::usage(activity, &person_of, starts, &clock);
     let answers = metrics::answered(roster, survey);
     let (all, departments) = metrics::tallies(roster, &usage, starts, &answers, &clock);
 
     let mut notes = Vec::new();
-    let mut checked = |metrics: Metrics, whose: &str| within_ranges(metrics, whose, &mut notes);
+    let not_measured = &activity.not_measured;
+    let mut checked =
+        |metrics: Metrics, whose: &str| supported(within_ranges(metrics, whose, &mut notes), not_measured);
     let measured = checked(all.metrics(activity.has_minutes), "the organisation");
     let mut breakdown: Vec<DepartmentBreakdown> = roster
         .departments
@@ -86,6 +93,14 @@ pub(super) fn measure(
             all.people
         ));
     }
+    if snapshot {
+        notes.push(format!(
+            "The weekly active rate is as of the snapshot's report date, {}: people whose last activity is in the 7 days \
+             ending then, whatever their own day {day}.",
+            values::format_date(last)
+        ));
+    }
+    notes.extend(activity.all_notes());
     let mut problems = roster.skipped.listed.clone();
     problems.extend(activity.skipped.listed.iter().cloned());
     let (survey_rows, survey_skipped) = survey.map_or((0, 0), |s| (s.rows, s.skipped.count));
@@ -99,10 +114,19 @@ pub(super) fn measure(
         notes,
         dates: [values::format_date(first), values::format_date(last)],
         people_at_checkpoint: all.reached,
+        not_measured: files.iter().flat_map(|f| f.not_measured.iter().cloned()).collect(),
+        files,
     };
+    let mut weeks = trend::weeks(roster, &usage, &week_sessions, starts, &answers, &clock, first);
+    if snapshot {
+        weeks.drain(..weeks.len().saturating_sub(1));
+    }
+    if is_missing(&activity.not_measured, Metric::SessionsPerActiveUserWeek) {
+        weeks.iter_mut().for_each(|w| w.sessions_per_active_user = None);
+    }
     Ok(Imported {
         version: 1,
-        trend: trend::weeks(roster, &usage, &week_sessions, starts, &answers, &clock, first),
+        trend: weeks,
         task_categories: trend::task_categories(&answers, day),
         cohorts: cohorts.and_then(|(t, c, _)| trend::compare(roster, &usage, &answers, &clock, starts, (t, c))),
         measurements,
@@ -115,6 +139,27 @@ pub(super) fn measure(
 fn benchmark_of(name: &str, table: &BenchmarkTable) -> Option<String> {
     let key = name.trim().to_ascii_lowercase();
     (key != "general" && table.get(&key).is_some()).then_some(key)
+}
+
+/// Whether `metric` is among those `not_measured`.
+fn is_missing(not_measured: &[NotMeasured], metric: Metric) -> bool {
+    not_measured.iter().any(|n| n.metric == metric.key())
+}
+
+/// Leaves out the metrics the usage export cannot support (docs/model.md#export-shapes).
+fn supported(mut metrics: Metrics, not_measured: &[NotMeasured]) -> Metrics {
+    for (metric, value) in [
+        (Metric::ActiveUsageRate, &mut metrics.active_usage_rate),
+        (Metric::WeeklyActiveRate, &mut metrics.weekly_active_rate),
+        (Metric::SessionsPerActiveUserWeek, &mut metrics.sessions_per_active_user_week),
+        (Metric::AvgSessionMinutes, &mut metrics.avg_session_minutes),
+        (Metric::Week4RetentionOfWeek1, &mut metrics.week4_retention_of_week1),
+    ] {
+        if is_missing(not_measured, metric) {
+            *value = None;
+        }
+    }
+    metrics
 }
 
 /// Leaves out, with a note, any value outside what a measurements document allows (possible only

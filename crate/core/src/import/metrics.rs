@@ -1,11 +1,14 @@
-//! The SPEC 3 metrics from imported data (SPEC 4): each person's Day-N window counted from their own
-//! training completion, tallied per department and for the organisation.
+//! The metrics from imported data (docs/model.md#imported-metrics): each person's Day-N window counted
+//! from their own training completion, tallied per department and for the organisation.
 //!
 //! One pass over the activity rows sums each person's sessions and minutes in their window and notes
 //! whether they were active in days 1–7 and 22–28 and in each of the last 13 calendar weeks; the
-//! tallies then divide what the SPEC divides.
+//! tallies then divide what docs/model.md divides. An engagement export's window is the period that
+//! holds the checkpoint day, and a snapshot's is the week ending on its report date, for everyone
+//! (docs/model.md#export-shapes).
 
-use super::files::{Activity, Answer, Roster, Survey};
+use super::activity::{Activity, Grain};
+use super::files::{Answer, Roster, Survey};
 use crate::assessment::Metrics;
 
 /// Weeks in the rolling trend.
@@ -38,12 +41,14 @@ pub struct Clock {
     pub day: i32,
     /// Start of the control comparison window, when there is one (day numbers, inclusive).
     pub control_window: Option<(i32, i32)>,
+    /// A snapshot: everyone is measured as of its report date (the last day), whatever their start.
+    pub snapshot: bool,
 }
 
 impl Clock {
     /// Whether a person whose day 0 is `start` has reached the checkpoint inside the data.
     pub fn reached(&self, start: i32) -> bool {
-        start + self.day <= self.last
+        self.snapshot || start + self.day <= self.last
     }
 }
 
@@ -73,7 +78,11 @@ pub fn usage(
         let p = person as usize;
         let u = &mut usage[p];
         let day = row.day - starts[p];
-        if (clock.day - 6..=clock.day).contains(&day) {
+        let in_window = match activity.grain {
+            Grain::Snapshot { report } => (report - 6..=report).contains(&row.day),
+            _ => (clock.day - 6..=clock.day).contains(&day),
+        };
+        if in_window {
             u.sessions += u64::from(row.sessions);
             u.minutes += row.minutes;
         }
@@ -81,7 +90,9 @@ pub fn usage(
             u.week1 |= (1..=7).contains(&day);
             u.week4 |= (22..=28).contains(&day);
             let week = (clock.last - row.day) / 7;
-            if (0..TREND_WEEKS as i32).contains(&week) {
+            // A snapshot's last activity says who was active in its last week only.
+            let weeks = if clock.snapshot { 1 } else { TREND_WEEKS as i32 };
+            if (0..weeks).contains(&week) {
                 u.weeks |= 1 << week;
                 week_sessions[week as usize] += u64::from(row.sessions);
             }
@@ -90,6 +101,21 @@ pub fn usage(
             && (from..=to).contains(&row.day)
         {
             u.control_sessions += u64::from(row.sessions);
+        }
+    }
+    for period in &activity.periods {
+        let Some(person) = person_of.get(period.user as usize).copied().flatten() else { continue };
+        let p = person as usize;
+        if !period.active {
+            continue;
+        }
+        // Active in the period that holds the checkpoint day: one "session" in the window.
+        if (period.start..=period.end).contains(&(starts[p] + clock.day)) {
+            usage[p].sessions = 1;
+        }
+        let week = (clock.last - period.end) / 7;
+        if (0..TREND_WEEKS as i32).contains(&week) {
+            usage[p].weeks |= 1 << week;
         }
     }
     (usage, week_sessions)

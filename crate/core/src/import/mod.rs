@@ -1,6 +1,7 @@
-//! Measured results from the files people already have (SPEC 4): a roster of who was trained, the
-//! per-user daily usage export and the pulse-survey answers, read as CSV and turned into a
-//! measurements document for [`crate::assess`], with a report of every row that could not be used,
+//! Measured results from the files people already have (docs/model.md#import): a roster of who was
+//! trained, a usage export and the pulse-survey answers, read as CSV or JSON in any of the shapes of
+//! [`shapes`] (docs/model.md#export-shapes) and turned into a measurements document for
+//! [`crate::assess`], with a report of every row that could not be used,
 //! the 13-week trend, the departments worst first, the task categories and, when the roster names
 //! cohorts, a trained cohort compared with a later one as its control.
 //!
@@ -10,202 +11,58 @@
 
 use std::io::Read;
 
-use serde::Serialize;
-
-use crate::assessment::{Measurements, Metrics};
 use crate::benchmarks::BenchmarkTable;
-use crate::fields::{FieldError, ObjectReader, Problems};
+use crate::fields::FieldError;
 
+mod activity;
 mod columns;
+mod daily;
+pub mod dates;
 mod files;
+mod json;
 mod measure;
 mod metrics;
+mod periods;
+mod report;
+mod shapes;
+mod snapshot;
+mod source;
 mod table;
 mod trend;
 mod values;
 
-pub use files::LISTED_PROBLEMS;
+pub use dates::DateOrder;
+pub use files::{ALL_STAFF, LISTED_PROBLEMS};
+pub use report::{
+    DepartmentBreakdown, FileKind, FileProblem, FileSummary, ImportOptions, ImportReport, Imported, Problem,
+};
+pub use shapes::NotMeasured;
 pub use trend::{CohortComparison, CohortFigures, TaskShare, TrendWeek};
 pub use values::parse_date;
 
-use files::{Activity, Roster, Survey};
+use activity::Activity;
+use files::{Roster, Survey};
+use shapes::Reader;
 
-/// The three files of an import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub enum FileKind {
-    /// One row per trained person.
-    Roster,
-    /// One row per person per day of use.
-    Activity,
-    /// One row per survey answer.
-    Survey,
-}
-
-impl FileKind {
-    /// The file's name in messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Roster => "roster",
-            Self::Activity => "activity",
-            Self::Survey => "survey",
-        }
-    }
-
-    /// The kind named `name` (`roster`, `activity`, `survey`).
-    pub fn from_name(name: &str) -> Option<Self> {
-        [Self::Roster, Self::Activity, Self::Survey].into_iter().find(|k| k.name() == name)
-    }
-}
-
-/// A row that was skipped, where it is and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Problem {
-    /// The file it is in.
-    pub file: FileKind,
-    /// The line the row starts on (the header is line 1).
-    pub line: u64,
-    /// What is wrong with it.
-    pub message: String,
-}
-
-/// Why a whole file cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileProblem {
-    /// The kind of file it was read as, when known.
-    pub kind: Option<FileKind>,
-    /// What is wrong, to follow "The roster file …".
-    pub message: String,
-}
-
-impl FileProblem {
-    /// The problem as a field error whose path names the file's kind; `name` is the file's own name,
-    /// when it has one.
-    pub fn into_field_error(self, name: Option<&str>) -> FieldError {
-        let kind = self.kind.map_or("", FileKind::name);
-        let name = name.map(|n| format!(" \"{n}\"")).unwrap_or_default();
-        let message = format!("The {kind}{}file{name} {}", if kind.is_empty() { "" } else { " " }, self.message);
-        FieldError { path: if kind.is_empty() { "file".into() } else { kind.into() }, message }
-    }
-}
-
-/// What one file held, once read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct FileSummary {
-    /// What the file was read as.
-    pub kind: FileKind,
-    /// Data rows read.
-    pub rows: u64,
-    /// Rows skipped.
-    pub skipped: u64,
-}
-
-/// Choices of a measurement.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ImportOptions {
-    /// The checkpoint day N, counted from each person's training completion.
-    pub checkpoint_day: u32,
-    /// The cohort to treat as trained (default: the first to complete training).
-    pub treated_cohort: Option<String>,
-    /// The cohort to use as its control (default: the first later cohort untrained at the treated
-    /// cohort's Day N).
-    pub control_cohort: Option<String>,
-}
-
-impl ImportOptions {
-    /// Reads `{ checkpointDay, treatedCohort, controlCohort }` (all optional; day 30 by default),
-    /// failing with every problem found.
-    pub fn from_json(value: &serde_json::Value) -> Result<Self, Vec<FieldError>> {
-        let mut problems = Problems::default();
-        let mut options = Self { checkpoint_day: 30, ..Self::default() };
-        if let Some(reader) =
-            ObjectReader::new(value, "", &["checkpointDay", "treatedCohort", "controlCohort"], &mut problems)
-        {
-            let rule = "a whole number of days from 0 to 365";
-            if let Some(day) = reader.whole_in("checkpointDay", 0, 365, rule, &mut problems) {
-                options.checkpoint_day = u32::try_from(day).unwrap_or(30);
-            }
-            options.treated_cohort = reader.text("treatedCohort", 80, &mut problems);
-            options.control_cohort = reader.text("controlCohort", 80, &mut problems);
-        }
-        if problems.is_empty() { Ok(options) } else { Err(problems.into_vec()) }
-    }
-}
-
-/// How the import went.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct ImportReport {
-    /// Data rows read across the files.
-    pub rows_read: u64,
-    /// Rows skipped as malformed.
-    pub rows_skipped: u64,
-    /// Users in the activity export or survey who are not in the roster (their rows are not used).
-    pub unknown_users: u64,
-    /// Activity rows of those users.
-    pub unknown_user_rows: u64,
-    /// The first skipped rows of each file, with line and reason.
-    pub problems: Vec<Problem>,
-    /// Things worth knowing that are not errors (people not yet at the checkpoint, values left out).
-    pub notes: Vec<String>,
-    /// First and last date of the activity export (ISO).
-    pub dates: [String; 2],
-    /// Roster people who have reached the checkpoint inside the data (the metrics' population).
-    pub people_at_checkpoint: u64,
-}
-
-/// One department in the breakdown.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct DepartmentBreakdown {
-    /// The department's name.
-    pub name: String,
-    /// People in the roster.
-    pub people: u64,
-    /// Of them, licensed.
-    pub licensed: u64,
-    /// Of them, at the checkpoint inside the data.
-    pub at_checkpoint: u64,
-    /// Its metrics.
-    pub metrics: Metrics,
-}
-
-/// Everything an import yields.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Imported {
-    /// Document version, always 1.
-    pub version: u32,
-    /// The measurements document for [`crate::assess`] and measure mode.
-    pub measurements: Measurements,
-    /// Rows read, skipped and why, unknown users.
-    pub import_report: ImportReport,
-    /// Departments, worst weekly active rate first (unmeasured last).
-    pub departments: Vec<DepartmentBreakdown>,
-    /// The 13-week rolling trend, oldest week first.
-    pub trend: Vec<TrendWeek>,
-    /// Task categories named at the checkpoint, most named first.
-    pub task_categories: Vec<TaskShare>,
-    /// A trained cohort against a later one as control, when the roster has cohorts.
-    pub cohorts: Option<CohortComparison>,
-}
-
-/// The files read so far, each kind replacing the last file of that kind.
+/// The files read so far, each kind replacing the last file of that kind — except a further page
+/// of a Claude Code analytics report, which adds to the pages read before.
 #[derive(Debug, Default, Clone)]
 pub struct Dataset {
-    roster: Option<Roster>,
-    activity: Option<Activity>,
-    survey: Option<Survey>,
+    roster: Option<(Roster, FileSummary)>,
+    activity: Option<(Activity, FileSummary)>,
+    survey: Option<(Survey, FileSummary)>,
+    /// The fingerprints of the activity pages added up so far.
+    pages: Vec<(u64, u64)>,
+    date_order: Option<DateOrder>,
 }
 
 impl Dataset {
+    /// Reads slash dates in `order` in the files read from now on (none: as their values decide,
+    /// asking when they do not).
+    pub fn set_date_order(&mut self, order: Option<DateOrder>) {
+        self.date_order = order;
+    }
+
     /// Reads `source` as a file of `kind`, or of the kind its header shows when `kind` is none. A file
     /// that cannot be used leaves what was read before untouched.
     pub fn read(&mut self, kind: Option<FileKind>, source: impl Read) -> Result<FileSummary, FileProblem> {
@@ -231,25 +88,90 @@ impl Dataset {
         source: Box<dyn Read + '_>,
         bytes: u64,
     ) -> Result<FileSummary, FileProblem> {
-        let columns::Opened { kind, mut table, at } = columns::open(kind, source)?;
-        let (rows, skipped) = match kind {
-            FileKind::Roster => {
-                let roster = files::read_roster(&mut table, &at)?;
-                let counts = (roster.people.is_empty(), roster.rows, roster.skipped.count);
-                keep(&mut self.roster, roster, kind, counts)?
+        let mut fingerprint = source::Fingerprint::new(source);
+        let sniffed =
+            source::sniff(&mut fingerprint).map_err(|e| FileProblem::new(kind, format!("could not be read: {e}")))?;
+        let order = self.date_order;
+        if sniffed.json {
+            if let Some(other) = kind.filter(|&k| k != FileKind::Activity) {
+                let message = "is JSON; only usage exports (Claude Code analytics) are read from JSON".to_owned();
+                return Err(FileProblem::new(Some(other), message));
             }
-            FileKind::Activity => {
-                let activity = files::read_activity(&mut table, &at, bytes)?;
-                let counts = (activity.days.is_empty(), activity.rows, activity.skipped.count);
-                keep(&mut self.activity, activity, kind, counts)?
-            }
-            FileKind::Survey => {
-                let survey = files::read_survey(&mut table, &at)?;
-                let counts = (survey.answers.is_empty(), survey.rows, survey.skipped.count);
-                keep(&mut self.survey, survey, kind, counts)?
-            }
+            let activity = json::read(sniffed.source, order)?;
+            return self.keep_activity(activity, fingerprint.value());
+        }
+        let columns::Opened { shape, mut table, at } = columns::open(kind, sniffed.source)?;
+        let summary = |rows, skipped| FileSummary {
+            kind: shape.kind,
+            shape: shape.name.to_owned(),
+            rows,
+            skipped,
+            not_measured: Vec::new(),
+            notes: Vec::new(),
         };
-        Ok(FileSummary { kind, rows, skipped })
+        match shape.reader {
+            Reader::Roster { learning_system } => {
+                let roster = files::read_roster(&mut table, &at, learning_system, order)?;
+                let summary = summary(roster.rows, roster.skipped.count);
+                keep(&mut self.roster, roster, summary, |r| r.people.is_empty())
+            }
+            Reader::Survey => {
+                let survey = files::read_survey(&mut table, &at)?;
+                let summary = summary(survey.rows, survey.skipped.count);
+                keep(&mut self.survey, survey, summary, |s| s.answers.is_empty())
+            }
+            Reader::Daily => {
+                let activity = daily::read(&mut table, &at, bytes, shape, order)?;
+                self.keep_activity(activity, fingerprint.value())
+            }
+            Reader::Periods => self.keep_activity(periods::read(&mut table, &at, shape, order)?, (0, 0)),
+            Reader::Snapshot => self.keep_activity(snapshot::read(&mut table, &at, shape, order)?, (0, 0)),
+        }
+    }
+
+    /// Keeps a usage export that was read: a further page of the Claude Code analytics report read
+    /// before adds to it (the same page twice is refused), any other replaces it.
+    fn keep_activity(&mut self, activity: Activity, fingerprint: (u64, u64)) -> Result<FileSummary, FileProblem> {
+        let mut summary = FileSummary {
+            kind: FileKind::Activity,
+            shape: activity.shape.to_owned(),
+            rows: activity.rows,
+            skipped: activity.skipped.count,
+            not_measured: activity.not_measured.clone(),
+            notes: activity.all_notes(),
+        };
+        if activity.is_empty() {
+            let json = activity.shape == json::PAGES || activity.shape == json::LINES;
+            return Err(if json && activity.rows == 0 {
+                FileProblem::new(Some(FileKind::Activity), "holds no records (its data is empty)".into())
+            } else {
+                no_rows(FileKind::Activity, activity.rows)
+            });
+        }
+        let page = |shape: &str| shape.starts_with("Claude Code analytics");
+        match &mut self.activity {
+            Some((before, kept)) if page(before.shape) && page(activity.shape) => {
+                if self.pages.contains(&fingerprint) {
+                    let message = "is a page already imported; it was not added again".to_owned();
+                    return Err(FileProblem::new(Some(FileKind::Activity), message));
+                }
+                self.pages.push(fingerprint);
+                let pages = self.pages.len();
+                before.absorb(activity);
+                summary.notes.push(format!(
+                    "Added to the pages read before: {pages} pages, {} rows in all.",
+                    crate::fields::grouped(before.rows)
+                ));
+                *kept = summary.clone();
+                kept.rows = before.rows;
+                kept.skipped = before.skipped.count;
+            }
+            slot => {
+                self.pages = vec![fingerprint];
+                *slot = Some((activity, summary.clone()));
+            }
+        }
+        Ok(summary)
     }
 
     /// The kinds read so far.
@@ -275,7 +197,7 @@ impl Dataset {
             message: format!("The {} file is needed: {what}", kind.name()),
         };
         let (roster, activity) = match (&self.roster, &self.activity) {
-            (Some(r), Some(a)) => (r, a),
+            (Some((r, _)), Some((a, _))) => (r, a),
             (r, a) => {
                 let mut problems = Vec::new();
                 if r.is_none() {
@@ -293,23 +215,28 @@ impl Dataset {
                 message: "No one in the roster has a completed_on date, and checkpoint days count from it.".into(),
             }]);
         };
-        measure::measure(roster, activity, self.survey.as_ref(), &starts, options, table)
+        let files = [
+            &self.roster.as_ref().map(|f| &f.1),
+            &self.activity.as_ref().map(|f| &f.1),
+            &self.survey.as_ref().map(|f| &f.1),
+        ];
+        let files: Vec<FileSummary> = files.into_iter().flatten().map(|&f| f.clone()).collect();
+        measure::measure(roster, activity, self.survey.as_ref().map(|s| &s.0), &starts, options, table, files)
     }
 }
 
-/// Keeps a file that was read into `slot`, unless it held no usable row (`empty`); its rows read and
-/// skipped.
+/// Keeps a file that was read into `slot` with its summary, unless it held no usable row (`empty`).
 fn keep<T>(
-    slot: &mut Option<T>,
+    slot: &mut Option<(T, FileSummary)>,
     data: T,
-    kind: FileKind,
-    (empty, rows, skipped): (bool, u64, u64),
-) -> Result<(u64, u64), FileProblem> {
-    if empty {
-        return Err(no_rows(kind, rows));
+    summary: FileSummary,
+    empty: impl Fn(&T) -> bool,
+) -> Result<FileSummary, FileProblem> {
+    if empty(&data) {
+        return Err(no_rows(summary.kind, summary.rows));
     }
-    *slot = Some(data);
-    Ok((rows, skipped))
+    *slot = Some((data, summary.clone()));
+    Ok(summary)
 }
 
 fn no_rows(kind: FileKind, rows: u64) -> FileProblem {
@@ -318,10 +245,10 @@ fn no_rows(kind: FileKind, rows: u64) -> FileProblem {
     } else {
         format!("has no usable row: all {rows} were skipped (the first reasons are listed with their lines)")
     };
-    FileProblem { kind: Some(kind), message }
+    FileProblem::new(Some(kind), message)
 }
 
-/// Reads the texts of the three files (the survey is optional) and measures `options`' checkpoint:
+/// Reads the texts of the three files (the survey is optional; CSV, or JSON for the activity) and measures `options`' checkpoint:
 /// the whole import in one call, for scripts and tests.
 pub fn measure_from_csv(
     roster: &str,
@@ -331,6 +258,7 @@ pub fn measure_from_csv(
     table: &BenchmarkTable,
 ) -> Result<Imported, Vec<FieldError>> {
     let mut dataset = Dataset::default();
+    dataset.set_date_order(options.date_order);
     let mut problems = Vec::new();
     let files = [(FileKind::Roster, Some(roster)), (FileKind::Activity, Some(activity)), (FileKind::Survey, survey)];
     for (kind, text) in files {
