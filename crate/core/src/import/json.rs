@@ -156,7 +156,8 @@ impl<'de> Visitor<'de> for Value<'_> {
             match key.as_str() {
                 "data" if self.level == 0 => {
                     is_page = true;
-                    map.next_value_seed(Value { reading: &mut *self.reading, level: 1 })?;
+                    // Its array's elements are records, as those of a top-level array.
+                    map.next_value_seed(Value { reading: &mut *self.reading, level: 0 })?;
                 }
                 "has_more" if self.level == 0 => {
                     self.reading.has_more = matches!(map.next_value::<Lenient<bool>>()?, Lenient::Good(true));
