@@ -67,6 +67,16 @@ fn import_any() {
     replay("import_any", |data| checks::import(None, data));
 }
 
+#[test]
+fn import_json() {
+    replay("import_json", checks::import_json);
+}
+
+#[test]
+fn dates() {
+    replay("dates", checks::dates);
+}
+
 /// Found by `decode_link`: a link whose use cases add up to more than `hoursPerWeek`, that gives both
 /// use cases and `hoursSavedPerWeek`, or more draws than its departments allow, opened with the problem
 /// listed as dropped but the value kept — a scenario that `evaluate` then refused.

@@ -65,6 +65,32 @@ pub fn import(kind: Option<FileKind>, data: &[u8]) {
     }
 }
 
+/// A usage export as JSON (Claude Code analytics pages or NDJSON), read as the activity beside the
+/// fixture roster and survey: any bytes read or are refused with a reason, and what reads measures.
+pub fn import_json(data: &[u8]) {
+    import(Some(FileKind::Activity), data);
+}
+
+/// The date reader: any text is a date or not, never a panic; a slash date read both ways gives two
+/// different days; a file's order, once its values decided it, is kept.
+pub fn dates(data: &[u8]) {
+    use roi_core::import::dates::{Dates, Reading, parse};
+    let text = String::from_utf8_lossy(data);
+    let mut file = Dates::new(None);
+    for (line, field) in text.split('\n').enumerate() {
+        let Some(reading) = parse(field.trim()) else { continue };
+        if let Reading::Either { day_first, month_first } = reading {
+            assert_ne!(day_first, month_first, "{field:?} reads two ways as one day");
+        }
+        if let Ok((_, month_first)) = file.day(reading, field, "date", line as u64 + 2) {
+            file.hold(line, 0, month_first);
+        }
+    }
+    if let Ok(held) = file.finish() {
+        assert!(held.iter().all(|h| (h.row as usize) < text.split('\n').count()), "held rows exist");
+    }
+}
+
 /// What an import promises: finite figures, shares from 0 to 1, and measurements that `assess` takes.
 fn check_imported(imported: &Imported, table: &BenchmarkTable) {
     assert_finite("import", imported);

@@ -20,7 +20,7 @@ pub fn measure_from_csv(
     #[wasm_bindgen(unchecked_param_type = "{ roster: string, activity: string, survey?: string | null }")]
     files: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string }"
+        unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string, dateOrder?: \"dmy\" | \"mdy\" }"
     )]
     options: JsValue,
     benchmarks: Option<BenchmarkTableArg>,
@@ -79,6 +79,17 @@ impl Importer {
         Ok(to_js(&summary))
     }
 
+    /// Reads slash dates (`03/04/25`) in the files read from now on as day first (`"dmy"`) or month
+    /// first (`"mdy"`); without an order, as each file's values decide, a file they do not decide
+    /// being refused with a question (its error's message asks for `dateOrder`).
+    #[wasm_bindgen(js_name = setDateOrder)]
+    pub fn set_date_order(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "\"dmy\" | \"mdy\" | undefined")] order: Option<String>,
+    ) {
+        self.dataset.set_date_order(order.as_deref().and_then(roi_core::import::DateOrder::from_name));
+    }
+
     /// The kinds read so far (`roster`, `activity`, `survey`).
     #[wasm_bindgen(unchecked_return_type = "FileKind[]")]
     pub fn kinds(&self) -> JsValue {
@@ -90,7 +101,7 @@ impl Importer {
     pub fn measure(
         &self,
         #[wasm_bindgen(
-            unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string }"
+            unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string, dateOrder?: \"dmy\" | \"mdy\" }"
         )]
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
