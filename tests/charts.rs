@@ -210,3 +210,23 @@ fn every_chart_stays_inside_its_viewbox() {
     empty.payback_months = None;
     assert_inside(&cumulative(&empty));
 }
+
+#[test]
+fn realised_bars_stand_beside_the_projected_ones() {
+    use roi_core::assessment::Measurements;
+    let scenario = Scenario::default();
+    let table = BenchmarkTable::default();
+    let mut measurements = Measurements { version: 1, checkpoint_day: 90, ..Measurements::default() };
+    measurements.metrics.active_usage_rate = Some(0.5);
+    measurements.metrics.hours_saved_per_week = Some(4.0);
+    let r = roi_core::realised::realise(&scenario, &measurements, &table).expect("valid");
+    let chart = realised(&r);
+    // Projected 100 × 0.7 × 6.5 × 48 × $75 = $1,638,000; realised 100 × 0.5 × 4 × 48 × $75 = $720,000.
+    // The axis: 0 … 1,638,000 in about 4 steps of 409,500 → 500,000, up to $2M over the 430 units
+    // from x = 170 to 600; so 1,638,000 / 2,000,000 × 430 = 352.17 and 720,000 / 2,000,000 × 430 = 154.8.
+    assert_eq!(rects(&chart.shapes, "projected"), [(170.0, 352.2)]);
+    assert_eq!(rects(&chart.shapes, "realised"), [(170.0, 154.8)]);
+    assert_eq!(chart.rows.len(), 1);
+    assert_eq!(chart.rows[0].1.iter().map(|l| l.value).collect::<Vec<_>>(), [1_638_000.0, 720_000.0]);
+    assert_inside(&chart);
+}

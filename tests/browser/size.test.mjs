@@ -5,8 +5,10 @@
 // (docs/performance.md). The ceilings sit about 5% above the sizes after the page and the import got
 // modules of their own, the default figures were prerendered into the page and the realised return joined
 // the page's module (+18 KB): the page's module 172.8 KB, the first download of a share link 193 KB, the
-// whole widget with the import module 285 KB, gzipped by Node's zlib as here — so that a change which
-// grows the download noticeably fails here instead of landing unnoticed. If the growth is wanted, raise the ceiling in the same change and say why; if a
+// whole widget with the import module 285 KB, then 329 KB once the import read the exports people have
+// (JSON and NDJSON, the shapes of admin consoles and learning systems, dates as they write them: +39 KB
+// in the import module, which loads after the first figures), gzipped by Node's zlib as here — so that a
+// change which grows the download noticeably fails here instead of landing unnoticed. If the growth is wanted, raise the ceiling in the same change and say why; if a
 // change makes the widget smaller, lower it. Runs after the release build (`make test` builds first).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -16,7 +18,7 @@ const CEILINGS = {
   'pkg/roi_calculator_bg.wasm': 181_000,
   first: 15_000,
   link: 203_000,
-  widget: 299_000,
+  widget: 345_000,
 };
 
 const files = measure(WIDGET_FILES);

@@ -7,6 +7,7 @@
 
 use crate::assessment::{Assessment, Severity};
 use crate::assumptions::{SlotValue, ValueKind};
+use crate::realised::{Basis, Realised, RealisedDepartment, RealisedStatus};
 use crate::report::Report;
 use crate::scenario::Scenario;
 
@@ -53,27 +54,26 @@ impl Sentence {
 
 /// The report for `scenario` and its `report`; `measured` (the assessment of what was measured, if
 /// anything was) replaces projections with evidence where it has it.
-pub fn board_report(scenario: &Scenario, report: &Report, measured: Option<&Assessment>) -> Vec<BoardItem> {
-    use ValueKind::{Hours, Money, Number, Percent};
+///
+/// `realised` (the realised return of those measurements) leads the headline and gives the case when
+/// something was measured at day 30 or later: the board reads the ROI delivered, not the one projected.
+pub fn board_report(
+    scenario: &Scenario,
+    report: &Report,
+    measured: Option<&Assessment>,
+    realised: Option<&Realised>,
+) -> Vec<BoardItem> {
+    use ValueKind::{Number, Percent};
     let item = |id, heading, sentence: Sentence| BoardItem { id, heading, parts: sentence.0 };
+    let delivered = realised.filter(|r| r.anything_measured && r.status != RealisedStatus::TooEarly);
     let people: f64 = report.departments.iter().map(|d| d.headcount).sum();
     let weekly_hours: f64 =
         report.departments.iter().map(|d| d.headcount * d.active_rate * d.hours_saved_per_week).sum();
     let active: f64 = report.departments.iter().map(|d| d.headcount * d.active_rate).sum();
 
-    let mut headline = match report.annual.benefit_cost_ratio {
-        Some(ratio) => Sentence::default()
-            .words("Training returns ")
-            .value(Number, ratio)
-            .words("× its first-year cost in a steady-state year, "),
-        None => Sentence::default().words("Training costs nothing in this scenario and returns "),
-    };
-    headline = headline.value(Money, report.annual.net_benefit).words(" net a year, saving ");
-    headline = headline.value(Hours, if people > 0.0 { weekly_hours / people } else { 0.0 });
-    headline = headline.words(" per trained employee a week on average");
-    headline = match report.payback_months {
-        Some(months) => headline.words("; it pays back in ").value(Number, months).words(" months."),
-        None => headline.words("; it does not pay back within the horizon."),
+    let headline = match delivered {
+        Some(r) => delivered_headline(r, report),
+        None => projected_headline(report, people, weekly_hours),
     };
 
     let metric = |pick: fn(&Assessment) -> Option<f64>| measured.and_then(pick);
@@ -105,36 +105,9 @@ pub fn board_report(scenario: &Scenario, report: &Report, measured: Option<&Asse
         ),
     };
 
-    let best = report.departments.iter().enumerate().max_by(|a, b| a.1.annual_benefit.total_cmp(&b.1.annual_benefit));
-    let case = match best {
-        Some((i, dept)) => {
-            let mut s = Sentence::default()
-                .name(&dept.name)
-                .words(": ")
-                .value(Number, dept.headcount)
-                .words(" people, ")
-                .value(Percent, dept.active_rate)
-                .words(" of them active, each saving ")
-                .value(Hours, dept.hours_saved_per_week)
-                .words(" a week — worth ")
-                .value(Money, dept.annual_benefit)
-                .words(" a year.");
-            let use_case = scenario.departments.get(i).and_then(|d| d.use_cases.as_ref()).and_then(|u| u.first());
-            if let Some(u) = use_case {
-                s = s
-                    .words(" For example, ")
-                    .name(&u.name)
-                    .words(" went from ")
-                    .value(Number, u.minutes_before)
-                    .words(" to ")
-                    .value(Number, u.minutes_after)
-                    .words(" minutes, ")
-                    .value(Number, u.per_week)
-                    .words(" times a week.");
-            }
-            s
-        }
-        None => Sentence::default().words("Add a department to see its case."),
+    let case = match delivered.and_then(best_measured) {
+        Some(dept) => delivered_case(dept, delivered.map_or(0, |r| r.checkpoint_day)),
+        None => projected_case(scenario, report),
     };
 
     let red = measured.and_then(|a| a.flags.iter().find(|f| f.severity == Severity::Red));
@@ -163,6 +136,115 @@ pub fn board_report(scenario: &Scenario, report: &Report, measured: Option<&Asse
     ]
 }
 
+/// The headline of the projection: its multiple, net benefit, hours per trained employee and payback.
+fn projected_headline(report: &Report, people: f64, weekly_hours: f64) -> Sentence {
+    use ValueKind::{Hours, Money, Number};
+    let mut headline: Sentence = match report.annual.benefit_cost_ratio {
+        Some(ratio) => Sentence::default()
+            .words("Training returns ")
+            .value(Number, ratio)
+            .words("× its first-year cost in a steady-state year, "),
+        None => Sentence::default().words("Training costs nothing in this scenario and returns "),
+    };
+    headline = headline.value(Money, report.annual.net_benefit).words(" net a year, saving ");
+    headline = headline.value(Hours, if people > 0.0 { weekly_hours / people } else { 0.0 });
+    headline = headline.words(" per trained employee a week on average");
+    headline = match report.payback_months {
+        Some(months) => headline.words("; it pays back in ").value(Number, months).words(" months."),
+        None => headline.words("; it does not pay back within the horizon."),
+    };
+    headline
+}
+
+/// The headline of what was delivered: the realised multiple against the projected one, the net benefit
+/// and the hours saved per measured employee a week.
+fn delivered_headline(r: &Realised, report: &Report) -> Sentence {
+    use ValueKind::{Hours, Money, Number};
+    let people: f64 = r.departments.iter().map(|d| d.people.realised).sum();
+    let weekly: f64 = r
+        .departments
+        .iter()
+        .map(|d| d.people.realised * d.active_rate.realised * d.hours_saved_per_week.realised)
+        .sum();
+    let s = Sentence::default().words("At day ").value(Number, f64::from(r.checkpoint_day));
+    let s = match r.annual.benefit_cost_ratio {
+        Some(ratio) => s.words(" training returns ").value(Number, ratio).words("× its first-year cost"),
+        None => s.words(" training costs nothing and returns its benefit"),
+    };
+    let s = match report.annual.benefit_cost_ratio {
+        Some(projected) => s.words(", against ").value(Number, projected).words("× projected: "),
+        None => s.words(": "),
+    };
+    s.value(Money, r.annual.net_benefit)
+        .words(" net a year, saving ")
+        .value(Hours, if people > 0.0 { weekly / people } else { 0.0 })
+        .words(" per employee a week on average, as measured.")
+}
+
+/// The measured department with the largest realised benefit (one whose use or hours were measured).
+fn best_measured(r: &Realised) -> Option<&RealisedDepartment> {
+    r.departments
+        .iter()
+        .filter(|d| d.active_rate.basis == Basis::Measured || d.hours_saved_per_week.basis == Basis::Measured)
+        .max_by(|a, b| a.benefit.realised.total_cmp(&b.benefit.realised))
+}
+
+/// One measured department as the board's case.
+fn delivered_case(d: &RealisedDepartment, day: u32) -> Sentence {
+    use ValueKind::{Hours, Money, Number, Percent};
+    Sentence::default()
+        .name(&d.name)
+        .words(": ")
+        .value(Number, d.people.realised)
+        .words(" people, ")
+        .value(Percent, d.active_rate.realised)
+        .words(" of them active, each saving ")
+        .value(Hours, d.hours_saved_per_week.realised)
+        .words(" a week at day ")
+        .value(Number, f64::from(day))
+        .words(" — worth ")
+        .value(Money, d.benefit.realised)
+        .words(" a year, against ")
+        .value(Money, d.benefit.projected)
+        .words(" projected.")
+}
+
+/// The projection's department with the largest benefit as the board's case, with its first use case.
+fn projected_case(scenario: &Scenario, report: &Report) -> Sentence {
+    use ValueKind::{Hours, Money, Number, Percent};
+    let best = report.departments.iter().enumerate().max_by(|a, b| a.1.annual_benefit.total_cmp(&b.1.annual_benefit));
+    match best {
+        Some((i, dept)) => {
+            let mut s = Sentence::default()
+                .name(&dept.name)
+                .words(": ")
+                .value(Number, dept.headcount)
+                .words(" people, ")
+                .value(Percent, dept.active_rate)
+                .words(" of them active, each saving ")
+                .value(Hours, dept.hours_saved_per_week)
+                .words(" a week — worth ")
+                .value(Money, dept.annual_benefit)
+                .words(" a year.");
+            let use_case = scenario.departments.get(i).and_then(|d| d.use_cases.as_ref()).and_then(|u| u.first());
+            if let Some(u) = use_case {
+                s = s
+                    .words(" For example, ")
+                    .name(&u.name)
+                    .words(" went from ")
+                    .value(Number, u.minutes_before)
+                    .words(" to ")
+                    .value(Number, u.minutes_after)
+                    .words(" minutes, ")
+                    .value(Number, u.per_week)
+                    .words(" times a week.");
+            }
+            s
+        }
+        None => Sentence::default().words("Add a department to see its case."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,7 +267,7 @@ mod tests {
     fn the_default_scenario_reads_as_a_board_report() {
         let scenario = Scenario::default();
         let report = evaluate(&scenario, &BenchmarkTable::default()).expect("valid");
-        let items = board_report(&scenario, &report, None);
+        let items = board_report(&scenario, &report, None, None);
         assert_eq!(items.iter().map(|i| i.id).collect::<Vec<_>>(), ["headline", "adoption", "quality", "case", "next"]);
         // 8.4× = 1,638,000 / 195,000; 0.7 × 6.5 = 4.55 hours per trained employee.
         let headline = plain(&items[0].parts);
@@ -209,7 +291,7 @@ mod tests {
         measurements.metrics.active_usage_rate = Some(0.45);
         measurements.metrics.quality_equal_or_better = Some(0.87);
         let assessment = assess(&measurements, &BenchmarkTable::default());
-        let items = board_report(&scenario, &report, Some(&assessment));
+        let items = board_report(&scenario, &report, Some(&assessment), None);
         assert_eq!(
             plain(&items[1].parts),
             "<0.45> of trained employees use Claude 3+ times a week at day <30>, short of the 70% target."
@@ -220,11 +302,45 @@ mod tests {
     }
 
     #[test]
+    fn what_was_delivered_leads_the_headline_and_gives_the_case() {
+        let scenario = Scenario::default();
+        let table = BenchmarkTable::default();
+        let report = evaluate(&scenario, &table).expect("valid");
+        let mut measurements = Measurements { version: 1, checkpoint_day: 90, ..Measurements::default() };
+        measurements.metrics.active_usage_rate = Some(0.5);
+        measurements.metrics.hours_saved_per_week = Some(4.0);
+        let assessment = assess(&measurements, &table);
+        let realised = crate::realised::realise(&scenario, &measurements, &table).expect("valid");
+        let items = board_report(&scenario, &report, Some(&assessment), Some(&realised));
+        // By hand: 100 people × 0.5 × 4 h × 48 weeks × $75 = $720,000 against the same $195,000 cost:
+        // 720,000 / 195,000 = 3.6923…×, net 525,000; 0.5 × 4 = 2 hours per employee a week.
+        let headline = plain(&items[0].parts);
+        let ratio = 720_000.0 / 195_000.0;
+        assert_eq!(
+            headline,
+            format!(
+                "At day <90> training returns <{ratio}>× its first-year cost, against <8.4>× projected: \
+                 <525000> net a year, saving <2> per employee a week on average, as measured."
+            )
+        );
+        assert_eq!(
+            plain(&items[3].parts),
+            "All staff: <100> people, <0.5> of them active, each saving <4> a week at day <90> — worth <720000> \
+             a year, against <1638000> projected."
+        );
+        // Before day 30 the projection still leads.
+        measurements.checkpoint_day = 7;
+        let early = crate::realised::realise(&scenario, &measurements, &table).expect("valid");
+        let items = board_report(&scenario, &report, Some(&assessment), Some(&early));
+        assert!(plain(&items[0].parts).starts_with("Training returns <8.4>×"));
+    }
+
+    #[test]
     fn names_are_parts_of_their_own_never_templates() {
         let mut scenario = Scenario::default();
         scenario.departments[0].name = "{0} <b>Legal</b>".into();
         let report = evaluate(&scenario, &BenchmarkTable::default()).expect("valid");
-        let items = board_report(&scenario, &report, None);
+        let items = board_report(&scenario, &report, None, None);
         assert_eq!(items[3].parts[0], Part::Name("{0} <b>Legal</b>".into()));
     }
 }

@@ -153,6 +153,11 @@ pub struct DepartmentMeasurements {
     pub name: String,
     /// Key of its benchmark row, or none.
     pub benchmark: Option<String>,
+    /// The people measured in it at the checkpoint, when known (an import counts them); the realised
+    /// return counts them, else shares out the organisation's people.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<u64>,
     /// Its values.
     pub metrics: Metrics,
 }
@@ -293,9 +298,21 @@ pub struct Assessment {
 /// Reads and assesses a measurements document against `table`; fails with every problem found,
 /// unknown benchmark keys included.
 pub fn assess_json(document: &Value, table: &BenchmarkTable) -> Result<Assessment, Vec<FieldError>> {
+    read_and_assess(document, table).map(|(_, assessment)| assessment)
+}
+
+/// Reads a measurements document and judges it: the measurements as read, and their assessment; or every
+/// problem, unknown benchmark keys included.
+pub fn read_and_assess(
+    document: &Value,
+    table: &BenchmarkTable,
+) -> Result<(Measurements, Assessment), Vec<FieldError>> {
     let unknown = unknown_department_benchmarks(document, table);
     match Measurements::from_json(document) {
-        Ok(measurements) if unknown.is_empty() => Ok(assess(&measurements, table)),
+        Ok(measurements) if unknown.is_empty() => {
+            let assessment = assess(&measurements, table);
+            Ok((measurements, assessment))
+        }
         Ok(_) => Err(unknown),
         Err(mut problems) => {
             problems.extend(unknown);

@@ -55,7 +55,7 @@ fn read_metrics(value: &Value, path: &str, problems: &mut Problems) -> Metrics {
 }
 
 fn read_department(value: &Value, path: &str, problems: &mut Problems) -> Option<DepartmentMeasurements> {
-    let dept = ObjectReader::new(value, path, &["name", "benchmark", "metrics"], problems)?;
+    let dept = ObjectReader::new(value, path, &["name", "benchmark", "people", "metrics"], problems)?;
     dept.require("name", "any name of 1 to 80 characters", problems);
     let name = dept.text("name", MAX_NAME, problems);
     let benchmark = match dept.raw("benchmark") {
@@ -63,5 +63,6 @@ fn read_department(value: &Value, path: &str, problems: &mut Problems) -> Option
         Some(_) => dept.text("benchmark", MAX_NAME, problems),
     };
     let metrics = dept.raw("metrics").map(|m| read_metrics(m, &dept.path_of("metrics"), problems)).unwrap_or_default();
-    Some(DepartmentMeasurements { name: name?, benchmark, metrics })
+    let people = dept.whole_in("people", 0, MAX_PEOPLE, "a whole number from 0 to 10,000,000", problems);
+    Some(DepartmentMeasurements { name: name?, benchmark, people, metrics })
 }

@@ -8,9 +8,11 @@
 use crate::benchmarks::Compared;
 use crate::report::Report;
 
+mod realised;
 mod ticks;
 mod trend;
 
+pub use realised::realised;
 pub use ticks::nice_ticks;
 pub use trend::trend;
 

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::document::{Drafts, FieldKinds, edit, list_at, renumber};
-use crate::assessment::{Assessment, Measurements, assess_json};
+use crate::assessment::{Assessment, Measurements, read_and_assess};
 use crate::benchmarks::BenchmarkTable;
 use crate::fields::FieldError;
 use crate::numbers::NumberStyle;
@@ -43,10 +43,11 @@ const MEASURE_FIELDS: FieldKinds = FieldKinds {
     ],
 };
 
-/// A measurements document being edited, with its latest valid assessment.
+/// A measurements document being edited, with its latest valid measurements and their assessment.
 #[derive(Debug, Clone)]
 pub struct MeasureEditor {
     document: Value,
+    measurements: Measurements,
     assessment: Assessment,
     table: BenchmarkTable,
     drafts: Drafts,
@@ -55,8 +56,8 @@ pub struct MeasureEditor {
 impl MeasureEditor {
     /// Starts editing `document`, a measurements document; fails with every problem in it.
     pub fn new(document: Value, table: BenchmarkTable) -> Result<Self, Vec<FieldError>> {
-        let assessment = assess_json(&document, &table)?;
-        Ok(Self { document, assessment, table, drafts: Drafts::new() })
+        let (measurements, assessment) = read_and_assess(&document, &table)?;
+        Ok(Self { document, measurements, assessment, table, drafts: Drafts::new() })
     }
 
     /// An empty Day-30 checkpoint for the departments of `scenario` (a valid scenario document), so a
@@ -74,16 +75,21 @@ impl MeasureEditor {
         // A valid scenario's names and benchmark keys are valid here too; should that ever change, the
         // person starts from an empty checkpoint rather than from nothing.
         Self::new(document, table.clone()).unwrap_or_else(|_| {
-            let empty = Measurements { version: 1, checkpoint_day: 30, ..Measurements::default() };
-            let assessment = crate::assess(&empty, &table);
+            let measurements = Measurements { version: 1, checkpoint_day: 30, ..Measurements::default() };
+            let assessment = crate::assess(&measurements, &table);
             let document = json!({ "version": 1, "checkpointDay": 30, "metrics": {}, "departments": [] });
-            Self { document, assessment, table, drafts: Drafts::new() }
+            Self { document, measurements, assessment, table, drafts: Drafts::new() }
         })
     }
 
     /// The measurements as last committed.
     pub fn document(&self) -> &Value {
         &self.document
+    }
+
+    /// The same, as read by the validator (what the realised return is computed from).
+    pub fn measurements(&self) -> &Measurements {
+        &self.measurements
     }
 
     /// The assessment of the last valid measurements.
@@ -99,14 +105,14 @@ impl MeasureEditor {
     /// Sets the field at `path` (`metrics.weeklyActiveRate`, `departments[1].metrics.hoursSavedPerWeek`,
     /// `checkpointDay`) from what was typed; returns true when the assessment changed.
     pub fn type_into(&mut self, path: &str, text: &str, style: &NumberStyle) -> bool {
-        let Self { document, assessment, table, drafts } = self;
+        let Self { document, measurements, assessment, table, drafts } = self;
         let mut accepted = None;
         edit(document, drafts, &MEASURE_FIELDS, path, text, style, |trial| {
-            accepted = Some((assess_json(&trial, table)?, trial));
+            accepted = Some((read_and_assess(&trial, table)?, trial));
             Ok(())
         });
-        let Some((new_assessment, trial)) = accepted else { return false };
-        (*assessment, *document) = (new_assessment, trial);
+        let Some(((new_measurements, new_assessment), trial)) = accepted else { return false };
+        (*measurements, *assessment, *document) = (new_measurements, new_assessment, trial);
         true
     }
 
@@ -134,9 +140,9 @@ impl MeasureEditor {
     }
 
     fn commit(&mut self, trial: Value) -> bool {
-        match assess_json(&trial, &self.table) {
-            Ok(assessment) => {
-                (self.assessment, self.document) = (assessment, trial);
+        match read_and_assess(&trial, &self.table) {
+            Ok((measurements, assessment)) => {
+                (self.measurements, self.assessment, self.document) = (measurements, assessment, trial);
                 true
             }
             Err(_) => false,

@@ -66,6 +66,7 @@ pub(super) fn measure(
             .map(|d| DepartmentMeasurements {
                 name: d.name.clone(),
                 benchmark: benchmark_of(&d.name, table),
+                people: Some(d.at_checkpoint),
                 metrics: d.metrics.clone(),
             })
             .collect(),

@@ -224,7 +224,13 @@ fn departments(
 ) -> Rows {
     let model = context.model;
     let found = matches(scenario, measured);
-    let (people, people_basis) = context.share_out(&weights(model, &found));
+    // Each department's own count when every one has it (an import's); else the organisation's people
+    // shared out by the scenario's headcounts.
+    #[allow(clippy::cast_precision_loss)]
+    let (people, people_basis) = match measured.iter().map(|m| m.people).collect::<Option<Vec<u64>>>() {
+        Some(counts) => (counts.into_iter().map(|p| p as f64).collect(), Basis::Measured),
+        None => context.share_out(&weights(model, &found)),
+    };
     let average = average(model);
     let mut rows = Vec::with_capacity(measured.len());
     for ((m, found), people) in measured.iter().zip(&found).zip(people) {

@@ -17,11 +17,14 @@ impl Widget {
         Ok(())
     }
 
-    /// Writes the board report from the scenario, its report and what was measured.
+    /// Writes the board report from the scenario, its report, what was measured and the return it
+    /// delivered (which leads when anything was measured).
     pub(super) fn refresh_board(&self) -> Result<(), JsValue> {
         let Some(list) = self.root.query_selector(".board-items")? else { return Ok(()) };
         list.replace_children_with_node_0();
-        for item in board_report(self.editor.scenario(), self.editor.report(), Some(self.measure.assessment())) {
+        let realised = self.realised();
+        let (scenario, report) = (self.editor.scenario(), self.editor.report());
+        for item in board_report(scenario, report, Some(self.measure.assessment()), realised.as_ref()) {
             let term = self.add(&list, "dt", "", Some(item.heading))?;
             term.set_attribute("data-board", item.id)?;
             let mut sentence = String::new();

@@ -116,7 +116,7 @@ impl Widget {
     }
 
     /// The chart's text equivalent: one line per row, its numbers after a colon.
-    fn chart_text(&self, chart: &Chart, class: &str) -> Result<Element, JsValue> {
+    pub(super) fn chart_text(&self, chart: &Chart, class: &str) -> Result<Element, JsValue> {
         let list = self.element("ul", class, None)?;
         for (text, numbers) in &chart.rows {
             let numbers: Vec<String> = numbers.iter().map(|label| self.label(*label, false)).collect();

@@ -124,6 +124,8 @@ impl Widget {
         self.add(&row, "td", "target", None)?.set_attribute("data-target", "departmentAdoptionRate")?;
         self.add(&row, "td", "rag", None)?.set_attribute("data-status", "departmentAdoptionRate")?;
 
+        self.build_realised(main)?;
+
         let flags = self.add(main, "section", "flags", None)?;
         flags.set_attribute("part", "flags")?;
         self.add(&flags, "h2", "", Some("What to do next"))?;
@@ -180,6 +182,7 @@ impl Widget {
             self.set_cell(&format!("output[data-score=\"{key}\"]"), &value.unwrap_or_else(|| "—".into()), None)?;
         }
         self.refresh_flags()?;
+        self.refresh_realised()?;
         let below = &assessment.departments_below_adoption;
         let adoption = match (assessment.departments.len(), below.len()) {
             (0, _) => "Add departments to see which have adopted it.".to_owned(),
@@ -245,7 +248,7 @@ impl Widget {
     }
 
     /// Sets the text (and, if given, the status class) of the element matching `selector`.
-    fn set_cell(&self, selector: &str, text: &str, class: Option<&str>) -> Result<(), JsValue> {
+    pub(super) fn set_cell(&self, selector: &str, text: &str, class: Option<&str>) -> Result<(), JsValue> {
         if let Some(cell) = self.root.query_selector(selector)? {
             cell.set_text_content(Some(text));
             if let Some(class) = class {

@@ -26,6 +26,7 @@ mod format;
 mod import;
 mod measure;
 mod project;
+mod realised;
 
 use format::Formats;
 use import::ImportView;
@@ -56,6 +57,8 @@ pub struct Widget {
     style: NumberStyle,
     formats: Formats,
     import: ImportView,
+    /// The scenario before what was measured was applied to it, for undo.
+    undo: Option<Scenario>,
 }
 
 #[wasm_bindgen]
@@ -90,7 +93,7 @@ impl Widget {
         let formats = Formats::new(locale, &scenario.currency);
         let mode = Mode::from_name(mode);
         let import = ImportView::default();
-        let widget = Widget { host, root, document, mode, editor, measure, table, style, formats, import };
+        let widget = Widget { host, root, document, mode, editor, measure, table, style, formats, import, undo: None };
         widget.render()?;
         Ok(widget)
     }
@@ -115,7 +118,8 @@ impl Widget {
     }
 
     /// A button was pressed: `add:<list>` (`add:departments`, `add:costs.monthly`…), `remove:<list>`
-    /// with the item's `index`, `mode:project` / `mode:measure`, or `import:attribution` (use the
+    /// with the item's `index`, `mode:project` / `mode:measure`, `realised:apply` / `realised:undo` (carry
+    /// what was measured into the projection, or take it back), or `import:attribution` (use the
     /// control comparison's attribution in the projection).
     pub fn action(&mut self, name: &str, index: Option<u32>) -> Result<(), JsValue> {
         let (verb, target) = name.split_once(':').unwrap_or((name, ""));
@@ -142,6 +146,8 @@ impl Widget {
             }
             (Mode::Measure, "remove", Some(i)) => self.measure.remove_department(i),
             (Mode::Measure, "import", _) if target == "attribution" => self.use_measured_attribution(),
+            (Mode::Measure, "realised", _) if target == "apply" => self.apply_measured(),
+            (Mode::Measure, "realised", _) if target == "undo" => self.undo_measured(),
             _ => false,
         };
         if changed {
@@ -151,6 +157,18 @@ impl Widget {
             }
         }
         Ok(())
+    }
+
+    /// Starts editing `scenario` in place of the current one (measurements and mode stay); false when it
+    /// cannot be evaluated.
+    fn replace_scenario(&mut self, scenario: &Scenario) -> bool {
+        match Editor::new(scenario, self.table.clone()) {
+            Ok(editor) => {
+                self.editor = editor;
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     /// Shows `mode` (`project` or `measure`), keeping what was entered in both.
