@@ -1,4 +1,4 @@
-//! CSV import across the boundary: `measureFromCsv` for the three files' texts (SPEC 5), and the
+//! CSV import across the boundary: `measureFromCsv` for the three files' texts (README.md#the-javascript-api), and the
 //! streaming `Importer` that the widget's worker feeds a large file through in chunks, so the page
 //! never holds the whole file as a string and never freezes.
 

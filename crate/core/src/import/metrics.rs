@@ -210,7 +210,7 @@ impl Tally {
         self.reviewed.add(answer.reviewed);
     }
 
-    /// The metrics these counts support (SPEC 4); `minutes` says whether the export had minutes.
+    /// The metrics these counts support (docs/model.md#imported-metrics); `minutes` says whether the export had minutes.
     pub fn metrics(&self, minutes: bool) -> Metrics {
         Metrics {
             active_usage_rate: ratio(self.completed_active as f64, self.completed),

@@ -239,5 +239,8 @@ pub(super) fn recognise(headers: &[String], kind: Option<FileKind>) -> Option<&'
     let headers: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
     let has = |group: &&[&str]| headers.iter().any(|h| group.contains(&h.as_str()));
     let candidates = SHAPES.iter().filter(|s| kind.is_none_or(|k| s.kind == k));
-    candidates.clone().find(|s| s.signature.iter().all(has)).or_else(|| kind.and_then(|_| candidates.clone().next_back()))
+    candidates
+        .clone()
+        .find(|s| s.signature.iter().all(has))
+        .or_else(|| kind.and_then(|_| candidates.clone().next_back()))
 }

@@ -26,7 +26,7 @@ const METRICS: [(&str, &str, Kind); 11] = [
 /// The metrics entered per department (the ones the department comparison and adoption use).
 const DEPARTMENT_METRICS: [&str; 4] = ["weeklyActiveRate", "activeUsageRate", "hoursSavedPerWeek", "satisfaction"];
 
-/// The checkpoints offered (SPEC 3 judges from days 0, 28, 30 and 90).
+/// The checkpoints offered (the targets are judged from days 0, 28, 30 and 90: docs/model.md#metrics-and-targets).
 const CHECKPOINTS: [(&str, &str); 4] = [("7", "Day 7"), ("30", "Day 30"), ("60", "Day 60"), ("90", "Day 90")];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
