@@ -42,9 +42,9 @@ test('dropping the three files shows the scorecard, the flags, the trend and the
   assert.deepEqual(m.departments.map((d) => d.name), ['Engineering', 'Legal']);
   // Every file is listed with what it was read as; the skipped rows with their line and reason.
   assert.deepEqual(await page.locator('.import-files li').allInnerTexts(), [
-    'roster.csv: read as the roster file, 6 rows, 1 skipped',
-    'activity.csv: read as the activity file, 11 rows, 2 skipped',
-    'survey.csv: read as the survey file, 7 rows, 2 skipped',
+    'roster.csv: Roster (CSV), 6 rows, 1 skipped',
+    'activity.csv: Usage per person per day (CSV), 11 rows, 2 skipped',
+    'survey.csv: Pulse survey (CSV), 7 rows, 2 skipped',
   ]);
   await page.locator('.import-problems summary').click();
   const lines = await page.locator('.import-problems li').allInnerTexts();

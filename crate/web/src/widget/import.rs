@@ -48,9 +48,16 @@ impl Widget {
                 let summary = roi_boundary::json_from(&summary, "file summary")?;
                 let rows = summary["rows"].as_u64().unwrap_or(0);
                 let skipped = summary["skipped"].as_u64().unwrap_or(0);
-                let kind = summary["kind"].as_str().unwrap_or("file");
+                let shape = summary["shape"].as_str().unwrap_or("file");
                 let skipped = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
-                format!("{name}: read as the {kind} file, {rows} rows{skipped}")
+                let mut line = format!("{name}: {shape}, {rows} rows{skipped}");
+                // What this export cannot measure, said beside it (the metric's name and why).
+                for missing in summary["notMeasured"].as_array().into_iter().flatten() {
+                    let metric = super::measure::name_of(missing["metric"].as_str().unwrap_or_default());
+                    let reason = missing["reason"].as_str().unwrap_or_default();
+                    line.push_str(&format!(". Not measured: {metric} — {reason}"));
+                }
+                line
             }
         };
         self.import.files.push(line);

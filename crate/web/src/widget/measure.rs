@@ -44,7 +44,7 @@ fn metric(key: &str) -> (&str, &str, Kind) {
 }
 
 /// A metric's name in a sentence (its input label without the " %").
-fn name_of(key: &str) -> &str {
+pub(super) fn name_of(key: &str) -> &str {
     metric(key).1.trim_end_matches(" %")
 }
 
