@@ -226,7 +226,7 @@ fn realised_bars_stand_beside_the_projected_ones() {
     // from x = 170 to 600; so 1,638,000 / 2,000,000 × 430 = 352.17 and 720,000 / 2,000,000 × 430 = 154.8.
     assert_eq!(rects(&chart.shapes, "projected"), [(170.0, 352.2)]);
     assert_eq!(rects(&chart.shapes, "realised"), [(170.0, 154.8)]);
-    assert_eq!(chart.rows.len(), 1);
-    assert_eq!(chart.rows[0].1.iter().map(|l| l.value).collect::<Vec<_>>(), [1_638_000.0, 720_000.0]);
+    let rows: Vec<(&str, f64)> = chart.rows.iter().map(|(text, l)| (text.as_str(), l[0].value)).collect();
+    assert_eq!(rows, [("All staff, projected", 1_638_000.0), ("All staff, realised", 720_000.0)]);
     assert_inside(&chart);
 }

@@ -36,10 +36,8 @@ pub fn realised(realised: &Realised) -> Chart {
             let row = y + 4.0 + ROW * j as f64;
             shapes.push(bar(xs.at(0.0), xs.at(value), row, ROW - 8.0, class));
         }
-        rows.push((
-            format!("{}: projected, then realised", d.name),
-            vec![label(d.benefit.projected, Unit::Money), label(d.benefit.realised, Unit::Money)],
-        ));
+        rows.push((format!("{}, projected", d.name), vec![label(d.benefit.projected, Unit::Money)]));
+        rows.push((format!("{}, realised", d.name), vec![label(d.benefit.realised, Unit::Money)]));
     }
     shapes.push(line(vec![(LEFT, TOP), (LEFT, bottom)], "axis"));
     Chart { title: "Benefit by department: projected and realised", width: WIDTH, height, shapes, rows }

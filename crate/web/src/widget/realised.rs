@@ -8,7 +8,7 @@ use web_sys::Element;
 use super::Widget;
 use super::format::attribute_number;
 use roi_core::charts;
-use roi_core::realised::{Basis, Realised, RealisedStatus, apply, realise};
+use roi_core::realised::{Basis, MatchedBy, Realised, RealisedStatus, apply, realise};
 
 /// The figures shown: key, label.
 const FIGURES: [(&str, &str); 4] = [
@@ -90,15 +90,36 @@ impl Widget {
         }
         if let Some(list) = section.query_selector(".realised-notes")? {
             list.replace_children_with_node_0();
-            for note in realised
-                .iter()
-                .flat_map(|r| &r.notes)
-                .chain(realised.iter().flat_map(|r| r.departments.iter().filter_map(|d| d.matched.note.as_ref())))
-            {
+            for note in realised.iter().flat_map(|r| &r.notes) {
                 self.add(&list, "li", "", Some(note))?;
+            }
+            if let Some(note) = realised.as_ref().and_then(|r| self.fallback_note(r)) {
+                self.add(&list, "li", "", Some(&note))?;
             }
         }
         Ok(())
+    }
+
+    /// One note for every measured department the scenario has no match for (each one's own note
+    /// says the same at length).
+    fn fallback_note(&self, r: &Realised) -> Option<String> {
+        let names: Vec<&str> =
+            r.departments.iter().filter(|d| d.matched.by == MatchedBy::Fallback).map(|d| d.name.as_str()).collect();
+        let hourly = r.departments.iter().find(|d| d.matched.by == MatchedBy::Fallback)?.hourly_cost;
+        let (names, are, their) = match names.as_slice() {
+            [one] => ((*one).to_owned(), "is not a department of the scenario and shares no benchmark with one", "its"),
+            [rest @ .., last] => (
+                format!("{} and {last}", rest.join(", ")),
+                "are not departments of the scenario and share no benchmark with one",
+                "their",
+            ),
+            [] => return None,
+        };
+        Some(format!(
+            "{names} {are}: {their} hours are valued at the scenario's headcount-weighted mean hourly cost ({}), and \
+             what was not measured takes the scenario's averages.",
+            self.formats.money(hourly)
+        ))
     }
 
     /// The return delivered in one sentence: too early, nothing measured yet, or the realised multiple
@@ -133,8 +154,9 @@ impl Widget {
             .filter(|(_, gap)| *gap < 0.0)
             .min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((d, _)) = short {
+            let whose = if d.name.ends_with('s') { "'" } else { "'s" };
             words.push_str(&format!(
-                ": {}'s hours saved are {} against {} assumed.",
+                ": {}{whose} hours saved are {} against {} assumed.",
                 d.name,
                 f.decimal(d.hours_saved_per_week.realised),
                 f.decimal(d.hours_saved_per_week.projected)
