@@ -1,9 +1,9 @@
 // Our side of the import benchmark (bench/import.mjs): the product's own path — the widget's import
-// worker (www/import-worker.js, wrapped by bench/import-ours-worker.js) given the engine already
+// worker (www/import-worker.js, wrapped by bench/import-ours-worker.js) given its module (pkg/roi_import) already
 // compiled, reading the File objects in 1 MiB chunks and measuring Day 30 — timed from posting the files
 // to the result arriving on the main thread. The worker is started and its engine instantiated before
 // timing, as the widget does on load; `ourStop` ends it, so each data set starts with a fresh worker.
-const compiled = WebAssembly.compileStreaming(fetch('/bench-files/pkg/roi_calculator_bg.wasm'));
+const compiled = WebAssembly.compileStreaming(fetch('/bench-files/pkg/roi_import_bg.wasm'));
 let worker;
 
 async function started() {

@@ -5,18 +5,22 @@
 //                                     chart.js, react, react-dom and @duckdb/duckdb-wasm)
 //   node bench/run.mjs --quick       (fewer repetitions, for trying the command out; not for the record)
 //   node bench/run.mjs --no-import --no-native    (skip the slow parts)
-//   Also --loads N, --keystroke-rounds N, --engine-rounds N, --native-rounds N, --import-runs N. Only a
+//   Also --loads N, --phone-loads N, --keystroke-rounds N, --engine-rounds N, --native-rounds N, --import-runs N. Only a
 //   full run with the default settings rewrites docs/performance.md; every run writes the JSON.
 //
 // It builds nothing. In order, so that no two measurements compete for the machine's cores:
-//   1. transfer sizes (gzip -9, brotli 11) of the widget's files and of a peer page's libraries;
+//   1. transfer sizes (gzip -9, brotli 11) of the widget's files, of the first download (default page and
+//      share link) and of a peer page's libraries; the view code's lines;
 //   2. `evaluate()` natively (`cargo bench --bench native`, the core without JavaScript or JSON), 5 runs;
-//   3. in one headless Chromium: navigation to first figures against a static floor page of the same
-//      size (41 loads each, interleaved), keystroke to updated figures (5 pages × 200 edits), and
-//      `evaluate()` through the wasm boundary (7 rounds of 41 batches per case);
+//   3. in one headless Chromium: navigation to the first figures on screen, default page and a five-
+//      department share link, each against a static floor page of the same size — on the desktop
+//      (localhost, unthrottled, uncompressed; 31 loads each, interleaved) and on an emulated phone
+//      (Lighthouse's mobile preset through the DevTools protocol, from a second server that gzips;
+//      9 loads each) —, keystroke to updated figures (5 departments: 5 pages × 200 edits; 50
+//      departments: 3 pages × 200), and `evaluate()` through the wasm boundary (7 rounds of 41 batches);
 //   4. the CSV import against DuckDB-wasm: bench/import.mjs as a child process (its own Chromium; 1 warm-up
 //      and 7 timed runs per engine and size), whose target/bench/import.json is read back.
-// About two minutes on a 2-core machine once the release and the sample data are built (the first run
+// About four minutes on a 2-core machine once the release and the sample data are built (the first run
 // also compiles the native benchmark and generates ~45 MB of CSV: a few minutes more).
 // Then it prints one table, writes everything with the machine's description to
 // target/bench/report.json, and renders docs/performance.md from it (bench/report.mjs).
@@ -27,9 +31,9 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { CASES, timeEvaluate } from './engine.mjs';
 import { renderMarkdown, renderTable, rows } from './report.mjs';
-import { PEER_FILES, ROOT, WIDGET_FILES, measure, total } from './sizes.mjs';
-import { median, summary } from './stats.mjs';
-import { firstRender, keystrokes } from './widget.mjs';
+import { FIRST_DOWNLOAD, LINK_DOWNLOAD, PEER_FILES, ROOT, WIDGET_FILES, measure, total } from './sizes.mjs';
+import { duration, median, summary } from './stats.mjs';
+import { firstRender, keystrokes, phone } from './widget.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -38,8 +42,10 @@ const option = (name, fallback) => {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
 const settings = {
-  loads: option('loads', quick ? 20 : 41),
+  loads: option('loads', quick ? 11 : 31),
+  phoneLoads: Math.max(7, option('phone-loads', quick ? 7 : 9)),
   keystrokeRounds: option('keystroke-rounds', quick ? 1 : 5),
+  keystrokeRounds50: option('keystroke-rounds', quick ? 1 : 3),
   edits: 200,
   engineRounds: option('engine-rounds', quick ? 2 : 7),
   engineBatches: 41,
@@ -93,9 +99,13 @@ const report = {
 step('transfer sizes');
 const widgetFiles = measure(WIDGET_FILES, site);
 const peerFiles = measure(PEER_FILES);
+const firstFiles = measure(FIRST_DOWNLOAD, site);
+const linkFiles = measure(LINK_DOWNLOAD, site);
 report.sizes = {
   widget: widgetFiles,
   widgetTotal: total(widgetFiles),
+  firstDownload: { files: firstFiles, total: total(firstFiles) },
+  linkDownload: { files: linkFiles, total: total(linkFiles) },
   peers: peerFiles,
   peerTotal: peerFiles.some((p) => p.missing) ? null : total(peerFiles),
 };
@@ -105,6 +115,12 @@ if (report.sizes.peerTotal === null) {
 for (const f of [...widgetFiles, ...peerFiles]) {
   console.log(`  ${f.path.padEnd(56)} ${f.missing ? 'missing' : `${String(f.raw).padStart(8)} B  ${String(f.gzip).padStart(7)} gz  ${String(f.brotli).padStart(7)} br`}`);
 }
+console.log(`  first download, default page: ${report.sizes.firstDownload.total.gzip} B gz; share link: ${report.sizes.linkDownload.total.gzip} B gz`);
+
+// The view code: the widget's Rust (crate/web/src/widget/) and the JS renderer (the element's shell),
+// counted as lines, against the 1,644 of the old crate/src/wasm/widget/ (issue 11).
+report.viewCode = viewCode();
+console.log(`  view code: ${report.viewCode.total} lines (${report.viewCode.files.map((f) => `${f.path} ${f.lines}`).join(', ')})`);
 
 // ---- 2. native core -----------------------------------------------------------------------------------
 if (settings.native) {
@@ -128,14 +144,33 @@ if (settings.native) {
     report.machine.chromium = (await cdp.send('Browser.getVersion')).product;
     await page.close();
 
-    step(`navigation to first figures, against the floor: ${settings.loads} loads each, cache disabled`);
-    report.firstRender = await firstRender(browser, { loads: settings.loads, floor: true });
-    console.log(`  widget median ${fmtMs(report.firstRender.widget.median)}, p95 ${fmtMs(report.firstRender.widget.p95)}; `
-      + `floor (${report.firstRender.bytes.toLocaleString('en')} B) median ${fmtMs(report.firstRender.floor.median)}, p95 ${fmtMs(report.firstRender.floor.p95)}`);
+    const progress = (i, n) => { if (i === n || i % 5 === 0) console.log(`  ${i}/${n} rounds`); };
+    const said = (r) => {
+      for (const key of ['default', 'link']) {
+        const c = r[key];
+        console.log(`  ${key === 'default' ? 'default page' : 'share link  '}: median ${duration(c.widget.median)} (${duration(c.widget.min)}–${duration(c.widget.max)}), `
+          + `floor (${c.bytes.toLocaleString('en')} B) ${duration(c.floor.median)}, ${(c.widget.median / c.floor.median).toFixed(2)}×; figures checked in ${c.verified}/${c.widget.n}`);
+      }
+    };
+    step(`desktop: navigation to first figures, default page and share link, against the floor: ${settings.loads} loads each, cache disabled`);
+    report.firstRender = await firstRender(browser, { loads: settings.loads, floor: true, log: progress });
+    said(report.firstRender);
 
-    step(`keystroke to updated figures: ${settings.keystrokeRounds} pages × ${settings.edits} edits`);
-    report.keystrokes = await keystrokes(browser, { rounds: settings.keystrokeRounds, edits: settings.edits });
-    console.log(`  p50 ${fmtMs(report.keystrokes.all.p50)}, p95 ${fmtMs(report.keystrokes.all.p95)}`);
+    step(`emulated phone (150 ms RTT, 1.6 Mbit/s, 4× CPU), gzipped: ${settings.phoneLoads} loads each of the default page, a share link and their floors`);
+    const { start } = await import('../scripts/serve.mjs');
+    const gzipServer = await start(0, { gzip: true });
+    try {
+      report.phone = await phone(browser, `http://127.0.0.1:${gzipServer.address().port}`, { loads: settings.phoneLoads, log: progress });
+    } finally {
+      await new Promise((resolve) => gzipServer.close(resolve));
+    }
+    said(report.phone);
+
+    step(`keystroke to updated figures: 5 departments, ${settings.keystrokeRounds} pages × ${settings.edits} edits; 50 departments, ${settings.keystrokeRounds50} pages`);
+    report.keystrokes = await keystrokes(browser, { rounds: settings.keystrokeRounds, edits: settings.edits, departments: 5 });
+    console.log(`  5 departments: p50 ${fmtMs(report.keystrokes.all.p50)}, p95 ${fmtMs(report.keystrokes.all.p95)}`);
+    report.keystrokes50 = await keystrokes(browser, { rounds: settings.keystrokeRounds50, edits: settings.edits, departments: 50 });
+    console.log(`  50 departments: p50 ${fmtMs(report.keystrokes50.all.p50)}, p95 ${fmtMs(report.keystrokes50.all.p95)}`);
 
     step(`evaluate() through the wasm boundary: ${settings.engineRounds} rounds of ${settings.engineBatches} batches per case`);
     const rounds = [];
@@ -193,7 +228,7 @@ if (fingerprint(ROOT) !== report.build.wasmSha256) {
 report.rows = rows(report);
 writeFileSync(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 // docs/performance.md keeps the latest full run: a quick or partial one does not replace it.
-const full = !quick && settings.native && settings.import && !args.some((a) => /^--(loads|[a-z]+-rounds|import-runs)$/.test(a));
+const full = !quick && settings.native && settings.import && !args.some((a) => /^--(loads|phone-loads|[a-z]+-rounds|import-runs)$/.test(a));
 if (full) {
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   writeFileSync(join(ROOT, 'docs', 'performance.md'), renderMarkdown(report));
@@ -207,6 +242,23 @@ console.log(full ? '\nwritten: target/bench/report.json, docs/performance.md'
   : '\nwritten: target/bench/report.json (docs/performance.md keeps the last full run; this one was partial)');
 
 // ---- helpers ------------------------------------------------------------------------------------------
+/** Lines (newline-terminated, as `wc -l`) of the view code: every .rs under crate/web/src/widget/, and www/roi-calculator.js. */
+function viewCode() {
+  const lines = (path) => readFileSync(join(ROOT, path), 'utf8').split('\n').length - 1;
+  const rust = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.rs')) rust.push(path);
+    }
+  };
+  walk('crate/web/src/widget');
+  const files = [...rust, 'www/roi-calculator.js'].map((path) => ({ path, lines: lines(path) }));
+  const rustLines = files.filter((f) => f.path.endsWith('.rs')).reduce((n, f) => n + f.lines, 0);
+  return { files, rust: rustLines, js: files.at(-1).lines, total: rustLines + files.at(-1).lines, old: 1644 };
+}
+
 function fmtMs(ms) { return ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`; }
 
 /** The table bench/native.rs prints, as `[{ name, median, p95 }]` in ms. */

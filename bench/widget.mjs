@@ -1,116 +1,335 @@
 // Times the widget in headless Chromium on the release build, as a person meets it:
-//   - navigation to the first rendered figures (cache disabled), over many loads; with `floor`, each
-//     load is paired with one of a plain static page of the same byte size on the same server, the
-//     least any page that downloads as much could take;
-//   - keystroke to updated figures with 5 departments: 200 edits of a field, each an `input` event
-//     handled synchronously, timed from dispatch to the figures being in the DOM.
+//   - navigation to the first figures on screen, cache disabled, for the default page (whose figures are
+//     prerendered into the HTML: timed at first-contentful-paint, checked to show them) and for a share
+//     link of a five-department scenario (drawn by the widget: timed to its `roi-ready` mark and the paint
+//     after it); on a desktop (localhost, unthrottled, uncompressed) and on an emulated phone (Lighthouse's
+//     mobile preset through the DevTools protocol, served gzipped); with `floor`, each load is paired with
+//     one of a plain static page of the same byte size on the same server, the least any page that
+//     downloads as much could take;
+//   - keystroke to updated figures with 5 and with 50 departments: 200 edits of a field, each an `input`
+//     event handled synchronously, timed from dispatch to the figures being in the DOM.
 //
 //   node bench/widget.mjs        (after scripts/build.sh; `make bench-widget` does both)
 //
-// `firstRender(browser)` and `keystrokes(browser)` are what bench/run.mjs (`make bench`) calls, with a
-// browser from tests/browser/chromium.mjs's `launch()`.
+// `firstRender`, `phone` and `keystrokes` are what bench/run.mjs (`make bench`) calls, with a browser
+// from tests/browser/chromium.mjs's `launch()`.
 import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { duration, quantile, summary } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the floor page is written for the duration of a run: pkg/ is served by scripts/serve.mjs too,
- *  so the floor comes from the same server, with the same headers, as the widget (bench/run.mjs serves
- *  a copy of the build, named by ROI_SERVE_ROOT, so the floor is written there, not into pkg/ itself). */
-const floorFile = () => join(process.env.ROI_SERVE_ROOT ?? root, 'pkg', 'bench-floor.html');
+/** Where the floor pages are written for the duration of a run: pkg/ is served by scripts/serve.mjs too,
+ *  so a floor comes from the same server, with the same headers, as the widget (bench/run.mjs serves a
+ *  copy of the build, named by ROI_SERVE_ROOT, so the floors are written there, not into pkg/ itself). */
+const floorFile = (name) => join(process.env.ROI_SERVE_ROOT ?? root, 'pkg', name);
 
-/** Opens `path` in a new tab with the HTTP cache disabled and resolves to the tab once `mark` is set. */
-async function load(browser, path, ready) {
+/** Lighthouse's mobile preset ("slow 4G" and a mid-range phone): 150 ms round trip, 1.6 Mbit/s down,
+ *  750 kbit/s up, the CPU 4× slower, a 412 × 823 screen at 1.75 device pixels per CSS pixel. */
+export const PHONE = {
+  latency: 150,
+  downloadThroughput: 1_638_400 / 8,
+  uploadThroughput: 750 * 1024 / 8,
+  cpuSlowdown: 4,
+  screen: { width: 412, height: 823, deviceScaleFactor: 1.75, mobile: true },
+};
+
+/** The five departments of the share link: benchmarks from the built-in list, with people and costs. */
+const LINK_DEPARTMENTS = [
+  { benchmark: 'engineering', headcount: 40, annualCost: 160_000 },
+  { benchmark: 'sales', headcount: 120, hourlyCost: 55 },
+  { benchmark: 'marketing', headcount: 25, annualCost: 110_000 },
+  { benchmark: 'finance', headcount: 18, hourlyCost: 70 },
+  { benchmark: 'legal', headcount: 9, annualCost: 190_000 },
+];
+
+/**
+ * A share link of a five-department scenario, made by the page's own engine (pkg/roi_calculator.js in a
+ * page of the server): the default scenario with the departments above. Resolves to `{ hash, roiPercent,
+ * scenario }`, the fragment and the engine's net ROI for it, against which the figure drawn is checked.
+ */
+export async function shareLink(browser, origin = browser.origin) {
+  const page = await browser.context.newPage();
+  await page.goto(`${origin}/favicon.svg`); // any document of the origin; the module is imported into it
+  const made = await page.evaluate(async (departments) => {
+    const engine = await import('/pkg/roi_calculator.js');
+    await engine.default({ module_or_path: '/pkg/roi_calculator_bg.wasm' });
+    const scenario = engine.defaultScenario();
+    const labels = Object.fromEntries(engine.benchmarks().benchmarks.map((b) => [b.key, b.label]));
+    scenario.departments = departments.map((d) => ({ name: labels[d.benchmark], ...d }));
+    return { hash: engine.encodeScenario(scenario), roiPercent: engine.evaluate(scenario).annual.roiPercent, scenario };
+  }, LINK_DEPARTMENTS);
+  await page.close();
+  return made;
+}
+
+/**
+ * What runs in every timed page before its first byte of HTML is parsed: a requestAnimationFrame probe.
+ * In each frame until the figures are on screen it records whether the net ROI figure
+ * (output[data-figure="roiPercent"] in the widget's shadow root) is in the DOM, visible (computed
+ * visibility and display, and a box) and styled (the widget's stylesheet loaded into its shadow root),
+ * and whether it is still the prerendered one. The first frame that shows it, the first frame after the
+ * widget's `roi-ready` mark, and (on a floor page) the first frame after the floor's own mark each queue a
+ * task from that frame's rAF callback, which runs once the frame has been painted: its time is
+ * `figuresPainted`, `readyPainted` or `floorPainted`, and it sets the mark of the same name.
+ */
+function probe() {
+  const frames = [];
+  const state = { frames, figuresPainted: null, readyPainted: null, floorPainted: null, readyState: null };
+  /** The files fetched by `until` ms, by resource timing: bytes on the wire (the body) and decoded. */
+  state.files = (until) => {
+    const [navigation] = performance.getEntriesByType('navigation');
+    const resources = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= until);
+    const files = [navigation, ...resources].map((r) => ({ url: new URL(r.name).pathname, bytes: r.encodedBodySize, raw: r.decodedBodySize,
+      start: Math.round(r.startTime), end: Math.round(r.responseEnd) }));
+    return { files, bytes: files.reduce((sum, f) => sum + f.bytes, 0), raw: files.reduce((sum, f) => sum + f.raw, 0) };
+  };
+  globalThis.__bench = state;
+  const look = () => {
+    const host = document.querySelector('roi-calculator');
+    const root = host?.shadowRoot;
+    const out = root?.querySelector('output[data-figure="roiPercent"]');
+    if (!out) return { present: false, visible: false, styled: false };
+    const style = getComputedStyle(out);
+    const link = root.querySelector('link[rel="stylesheet"]');
+    return {
+      present: true,
+      visible: style.visibility === 'visible' && style.display !== 'none' && out.getClientRects().length > 0,
+      styled: root.adoptedStyleSheets.length > 0 || (link?.sheet?.cssRules.length ?? 0) > 0,
+      prerendered: !!root.querySelector('[data-prerendered]') && host.dataset.ready === undefined,
+      value: out.dataset.value ?? null,
+      text: out.textContent,
+    };
+  };
+  const after = (key) => {
+    state[key] = 'pending';
+    setTimeout(() => { state[key] = performance.now(); performance.mark(key); });
+  };
+  const frame = (t) => {
+    if (performance.getEntriesByName('floor-ready').length > 0) {
+      after('floorPainted');
+      return;
+    }
+    const ready = performance.getEntriesByName('roi-ready').length > 0;
+    const seen = state.figuresPainted === null || (ready && state.readyPainted === null) ? look() : null;
+    if (seen) frames.push({ t, ready, ...seen });
+    if (seen && state.figuresPainted === null && seen.visible && seen.styled) after('figuresPainted');
+    if (ready && state.readyPainted === null) {
+      state.readyState = seen;
+      after('readyPainted');
+    }
+    if (state.figuresPainted === null || state.readyPainted === null) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** A new tab with the HTTP cache disabled, and on `phone` the phone's network, CPU and screen. */
+async function tab(browser, phone) {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await page.goto(`${browser.origin}${path}`);
-  await page.waitForFunction(ready);
+  if (phone) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: phone.latency, downloadThroughput: phone.downloadThroughput, uploadThroughput: phone.uploadThroughput,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: phone.cpuSlowdown });
+    await cdp.send('Emulation.setDeviceMetricsOverride', phone.screen);
+  }
+  await page.addInitScript(probe);
   return page;
 }
 
-/** One load of the page with the widget: ms from navigation start to the widget's `roi-ready` mark (set
- *  when the figures are in its DOM), and the bytes the page had fetched by then (by resource timing). */
-async function widgetLoad(browser) {
-  const page = await load(browser, '/', () => performance.getEntriesByName('roi-ready').length > 0);
+/**
+ * One load of the default page. Its figures are in the HTML; they are on screen from the first frame
+ * whose probe finds the prerendered net ROI figure visible and styled: the time is that frame's paint
+ * (`figuresPainted`). Also whether the first contentful paint already showed them (`atFcp`: the last
+ * probe frame at or before it), and the widget's `roi-ready` (it has taken the figures over: editable).
+ */
+async function defaultLoad(browser, origin, phone) {
+  const page = await tab(browser, phone);
+  await page.goto(`${origin}/`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => globalThis.__bench && typeof __bench.figuresPainted === 'number'
+    && typeof __bench.readyPainted === 'number' && performance.getEntriesByName('first-contentful-paint').length > 0,
+  null, { polling: 100, timeout: 120_000 });
   const result = await page.evaluate(() => {
-    const ready = performance.getEntriesByName('roi-ready')[0].startTime;
-    const [navigation] = performance.getEntriesByType('navigation');
-    const resources = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= ready);
-    const files = [navigation, ...resources].map((r) => ({ url: new URL(r.name).pathname, bytes: r.encodedBodySize }));
-    return { ms: ready, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+    const atFcp = __bench.frames.filter((f) => f.t <= fcp).at(-1) ?? null;
+    const first = __bench.frames.find((f) => f.visible && f.styled);
+    const ms = __bench.figuresPainted;
+    return {
+      ms, fcp, atFcp, inFirstPaint: !!(atFcp?.present && atFcp.visible && atFcp.styled && atFcp.prerendered),
+      verified: !!(first?.prerendered && first.value !== null),
+      seen: first,
+      ready: performance.getEntriesByName('roi-ready')[0].startTime, readyPainted: __bench.readyPainted,
+      ...__bench.files(ms),
+    };
   });
   await page.close();
   return result;
 }
 
-/** One load of the floor page: ms from navigation start to its mark, set by an inline script placed after
- *  the blob and a heading, that is, once every byte has arrived and been parsed into the DOM. */
-async function floorLoad(browser) {
-  const page = await load(browser, '/pkg/bench-floor.html', () => performance.getEntriesByName('floor-ready').length > 0);
+/**
+ * One load of a share link: the prerendered figures are hidden (first-paint.js) and the first figures
+ * are the widget's, drawn once the page's module has run: timed to the paint after its `roi-ready` mark.
+ * Checked: at that frame the net ROI figure is visible and is the engine's for the link's scenario.
+ */
+async function linkLoad(browser, origin, phone, link) {
+  const page = await tab(browser, phone);
+  await page.goto(`${origin}/#${link.hash}`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => typeof globalThis.__bench?.readyPainted === 'number', null, { polling: 100, timeout: 120_000 });
+  const result = await page.evaluate((expected) => {
+    const seen = __bench.readyState;
+    const ms = __bench.readyPainted;
+    return {
+      ms, ready: performance.getEntriesByName('roi-ready')[0].startTime,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      verified: !!(seen?.visible && seen.styled && !seen.prerendered && Math.abs(Number(seen.value) - expected) < 1e-6 * Math.max(1, Math.abs(expected))),
+      seen,
+      ...__bench.files(ms),
+    };
+  }, link.roiPercent);
+  await page.close();
+  return result;
+}
+
+/** One load of a floor page: ms to the paint of the first frame after its mark (set by an inline
+ *  script after the blob and a heading: every byte has arrived and been parsed), timed by the same probe
+ *  as the widget's figures; and its first contentful paint. */
+async function floorLoad(browser, origin, phone, name) {
+  const page = await tab(browser, phone);
+  await page.goto(`${origin}/pkg/${name}`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => typeof globalThis.__bench?.floorPainted === 'number'
+    && performance.getEntriesByName('first-contentful-paint').length > 0, null, { polling: 50, timeout: 120_000 });
   const result = await page.evaluate(() => ({
-    ms: performance.getEntriesByName('floor-ready')[0].startTime,
+    ms: __bench.floorPainted,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    mark: performance.getEntriesByName('floor-ready')[0].startTime,
     bytes: performance.getEntriesByType('navigation')[0].encodedBodySize,
   }));
   await page.close();
   return result;
 }
 
-/** A static HTML page of exactly `bytes` bytes: a blob of base64 text in an inert script element. */
-export function floorPage(bytes) {
+/**
+ * A static HTML page: a blob of base64 text in an inert script element, a heading and a mark. Of exactly
+ * `bytes` bytes; with `gzipped`, sized instead so that its gzip -9 is about `bytes` (within 0.5%), for
+ * a server that compresses.
+ */
+export function floorPage(bytes, { gzipped = false } = {}) {
   const head = '<!doctype html><meta charset="utf-8"><title>floor</title><script type="application/octet-stream">';
   const tail = '</script><h1>floor</h1><script>performance.mark("floor-ready")</script>\n';
-  const fill = Math.max(0, bytes - head.length - tail.length);
-  const blob = randomBytes(Math.ceil(fill * 0.75) + 3).toString('base64').slice(0, fill);
-  return head + blob + tail;
+  const make = (size) => {
+    const fill = Math.max(0, Math.round(size) - head.length - tail.length);
+    return head + randomBytes(Math.ceil(fill * 0.75) + 3).toString('base64').slice(0, fill) + tail;
+  };
+  if (!gzipped) return make(bytes);
+  let size = bytes / 0.76;
+  let page = make(size);
+  for (let i = 0; i < 6; i++) {
+    const got = gzipSync(page, { level: 9 }).length;
+    if (Math.abs(got - bytes) <= bytes * 0.005) break;
+    size *= bytes / got;
+    page = make(size);
+  }
+  return page;
 }
 
 /**
- * Navigation to the first figures, cache disabled, `loads` times after one untimed load; with `floor`,
- * each load is followed by one of the floor page, sized to what the widget's page fetched before its
- * first figures. Resolves to `{ widget, floor, bytes, files, samples }`, summaries in ms.
+ * Navigation to the first figures on screen, cache disabled, for the default page and for a share link
+ * of a five-department scenario: one untimed load of each, then `loads` timed ones. With `floor`, each
+ * load is followed by one of a floor page sized to what that page had fetched by its first figures.
+ * `phone`: PHONE's emulation (or none: a desktop); `origin`: the server (bench/run.mjs gives the phone a
+ * gzipping one); `gzipped`: that server compresses, so the floors are sized by their gzipped bytes.
+ * Resolves to `{ default, link, hash }`, each `{ widget, floor, ratios, bytes, files, verified, samples, … }`.
  */
-export async function firstRender(browser, { loads = 25, floor = true } = {}) {
-  const first = await widgetLoad(browser);
-  const samples = { widget: [], floor: [] };
-  if (floor) await writeFile(floorFile(), floorPage(first.bytes));
+export async function firstFigures(browser, { loads = 25, floor = true, phone = null, origin = browser.origin, gzipped = false, log = () => {} } = {}) {
+  const link = await shareLink(browser, origin);
+  const prefix = phone ? 'bench-floor-phone' : 'bench-floor';
+  const cases = {
+    default: { run: () => defaultLoad(browser, origin, phone), floorName: `${prefix}-default.html` },
+    link: { run: () => linkLoad(browser, origin, phone, link), floorName: `${prefix}-link.html` },
+  };
+  for (const c of Object.values(cases)) {
+    c.first = await c.run();
+    c.samples = [];
+    c.floorSamples = [];
+    if (floor) {
+      await writeFile(floorFile(c.floorName), floorPage(c.first.bytes, { gzipped }));
+      await floorLoad(browser, origin, phone, c.floorName);
+    }
+  }
   try {
-    if (floor) await floorLoad(browser);
     for (let i = 0; i < loads; i++) {
-      samples.widget.push((await widgetLoad(browser)).ms);
-      if (floor) samples.floor.push((await floorLoad(browser)).ms);
+      for (const c of Object.values(cases)) {
+        c.samples.push(await c.run());
+        if (floor) c.floorSamples.push(await floorLoad(browser, origin, phone, c.floorName));
+      }
+      log(i + 1, loads);
     }
   } finally {
-    if (floor) await rm(floorFile(), { force: true });
+    if (floor) for (const c of Object.values(cases)) await rm(floorFile(c.floorName), { force: true });
   }
-  return {
-    widget: summary(samples.widget),
-    floor: floor ? summary(samples.floor) : null,
-    ratios: floor ? samples.widget.map((w, i) => w / samples.floor[i]) : null,
-    bytes: first.bytes,
-    files: first.files,
-    samples,
-  };
+  const out = { hash: link.hash, roiPercent: link.roiPercent, departments: link.scenario.departments.length, phone, gzipped };
+  for (const [key, c] of Object.entries(cases)) {
+    const ms = c.samples.map((s) => s.ms);
+    out[key] = {
+      widget: summary(ms),
+      floor: floor ? summary(c.floorSamples.map((s) => s.ms)) : null,
+      floorBytes: floor ? c.floorSamples[0]?.bytes ?? null : null,
+      ratios: floor ? ms.map((m, i) => m / c.floorSamples[i].ms) : null,
+      ready: summary(c.samples.map((s) => s.ready)),
+      fcp: summary(c.samples.map((s) => s.fcp).filter((x) => x !== null)),
+      floorFcp: floor ? summary(c.floorSamples.map((s) => s.fcp)) : null,
+      verified: c.samples.filter((s) => s.verified).length,
+      inFirstPaint: key === 'default' ? c.samples.filter((s) => s.inFirstPaint).length : null,
+      bytes: c.first.bytes,
+      raw: c.first.raw,
+      files: c.first.files,
+      check: c.first.seen,
+      samples: { widget: ms, floor: floor ? c.floorSamples.map((s) => s.ms) : null, ready: c.samples.map((s) => s.ready),
+        bytes: c.samples.map((s) => s.bytes), fcp: c.samples.map((s) => s.fcp),
+        timeline: c.samples.map((s) => s.files.map((f) => [f.url, f.start, f.end])) },
+    };
+  }
+  return out;
 }
 
-/** Keystroke to updated figures: `rounds` fresh pages, each with 5 departments and a `draws`-draw
- *  scenario, 20 untimed edits then `edits` timed ones. Resolves to `{ all, rounds, samples }` in ms. */
-export async function keystrokes(browser, { rounds = 1, edits = 200, draws = 10_000 } = {}) {
+/** On the desktop: localhost, unthrottled, served as stored (uncompressed). */
+export const firstRender = (browser, options = {}) => firstFigures(browser, { ...options, phone: null });
+
+/** On the emulated phone (PHONE), from `origin`, a server that gzips like a static host. */
+export const phone = (browser, origin, options = {}) => firstFigures(browser, { loads: 9, ...options, phone: PHONE, origin, gzipped: true });
+
+/**
+ * Keystroke to updated figures: `rounds` fresh pages, each given a scenario of `departments` departments
+ * (cycling through five benchmarks, people and hourly costs varying) and `draws` Monte Carlo draws
+ * through the element's `scenario` property, then 20 untimed edits of the third department's people and
+ * `edits` timed ones. Resolves to `{ all, rounds, edits, draws, departments }` in ms.
+ */
+export async function keystrokes(browser, { rounds = 1, edits = 200, draws = 10_000, departments = 5 } = {}) {
   const perRound = [];
   for (let r = 0; r < rounds; r++) {
     const page = await browser.context.newPage();
     await page.goto(`${browser.origin}/`);
     await page.waitForSelector('roi-calculator[data-ready="true"]');
-    await page.evaluate((draws) => {
+    await page.evaluate(({ draws, departments }) => {
       const calculator = document.querySelector('roi-calculator');
       const scenario = calculator.scenario;
+      const benchmarks = ['engineering', 'sales', 'marketing', 'finance', 'legal'];
       scenario.uncertainty.draws = draws;
+      scenario.departments = Array.from({ length: departments }, (_, i) => ({
+        name: `Department ${i + 1}`, benchmark: benchmarks[i % benchmarks.length], headcount: 20 + (i * 7) % 90, hourlyCost: 45 + (i * 5) % 60,
+      }));
       calculator.scenario = scenario;
-    }, draws);
-    await page.waitForFunction((draws) => document.querySelector('roi-calculator').scenario.uncertainty.draws === draws, draws);
-    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Add a department' }).click();
+    }, { draws, departments });
+    await page.waitForFunction(({ draws, departments }) => {
+      const calculator = document.querySelector('roi-calculator');
+      return calculator.scenario.uncertainty.draws === draws && calculator.scenario.departments.length === departments
+        && calculator.shadowRoot.querySelector(`[data-path="departments[${departments - 1}].headcount"]`);
+    }, { draws, departments });
     perRound.push(await page.evaluate((edits) => {
       const root = document.querySelector('roi-calculator').shadowRoot;
       const input = root.querySelector('[data-path="departments[2].headcount"]');
@@ -131,20 +350,32 @@ export async function keystrokes(browser, { rounds = 1, edits = 200, draws = 10_
   return {
     all: { n: all.length, p50: quantile(all, 0.5), p95: quantile(all, 0.95), max: all.at(-1) },
     rounds: perRound.map((t) => { const s = [...t].sort((a, b) => a - b); return { p50: quantile(s, 0.5), p95: quantile(s, 0.95) }; }),
-    edits, draws,
+    edits, draws, departments,
   };
 }
 
 async function main() {
   const { launch } = await import('../tests/browser/chromium.mjs');
+  const { start } = await import('../scripts/serve.mjs');
   const browser = await launch();
+  const gzipServer = await start(0, { gzip: true });
   try {
-    const loads = await firstRender(browser, { loads: 25, floor: false });
-    const keys = await keystrokes(browser);
+    const desk = await firstRender(browser, { loads: 15 });
+    const mobile = await phone(browser, `http://127.0.0.1:${gzipServer.address().port}`, { loads: 7 });
+    const five = await keystrokes(browser);
+    const fifty = await keystrokes(browser, { departments: 50 });
     console.log('widget in headless Chromium (release build)');
-    console.log(`navigation to first figures, ${loads.widget.n} loads, cache off: median ${duration(loads.widget.median)}, p95 ${duration(loads.widget.p95)}`);
-    console.log(`keystroke to updated figures, 5 departments (10,000-draw scenario), ${keys.all.n} edits: p50 ${duration(keys.all.p50)}, p95 ${duration(keys.all.p95)}`);
+    for (const [name, r] of [['desktop', desk], ['phone', mobile]]) {
+      for (const key of ['default', 'link']) {
+        const c = r[key];
+        console.log(`${name}, ${key === 'default' ? 'default page' : 'share link'}: first figures median ${duration(c.widget.median)} `
+          + `(${duration(c.widget.min)}–${duration(c.widget.max)}, ${c.verified}/${c.widget.n} checked), floor ${duration(c.floor.median)}, `
+          + `${(c.widget.median / c.floor.median).toFixed(2)}×; ${c.bytes} B on the wire`);
+      }
+    }
+    for (const k of [five, fifty]) console.log(`keystroke, ${k.departments} departments, ${k.all.n} edits: p50 ${duration(k.all.p50)}, p95 ${duration(k.all.p95)}`);
   } finally {
+    await new Promise((resolve) => gzipServer.close(resolve));
     await browser.close();
   }
 }

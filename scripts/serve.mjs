@@ -2,9 +2,12 @@
 // package from pkg/ at "/pkg/". Loopback only; serves nothing outside those two folders.
 //
 //   node scripts/serve.mjs            PORT=9000 node scripts/serve.mjs
+//   ROI_GZIP=1 node scripts/serve.mjs (opt-in: responses gzipped at level 9 when the request accepts gzip,
+//                                      as a static host serves them; `make bench` times the phone this way)
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +21,30 @@ const types = {
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',
   '.ts': 'text/plain; charset=utf-8', '.png': 'image/png', '.ico': 'image/x-icon',
 };
+
+/** Types a static host compresses (not the already compressed images). */
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.ts']);
+
+/** Whether an Accept-Encoding header accepts gzip (listed, and not with q=0). */
+function acceptsGzip(header) {
+  return String(header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';').map((x) => x.trim());
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Each file gzipped once (level 9) and kept in memory, until its size or modification time changes. */
+const gzipped = new Map();
+async function gzipOf(file, info) {
+  const key = `${info.size}:${info.mtimeMs}`;
+  const hit = gzipped.get(file);
+  if (hit?.key === key) return hit.body;
+  const body = gzipSync(await readFile(file), { level: 9 });
+  gzipped.set(file, { key, body });
+  return body;
+}
 
 /** The file a URL path names, or null when it is outside the served folders. */
 function fileFor(urlPath) {
@@ -33,8 +60,11 @@ function fileFor(urlPath) {
   return null;
 }
 
-/** Starts the server on `port` (0 picks a free one) and resolves to it once listening. */
-export function start(port = Number(process.env.PORT ?? 8080)) {
+/**
+ * Starts the server on `port` (0 picks a free one) and resolves to it once listening. With `gzip` (off
+ * unless ROI_GZIP=1), text and WebAssembly go gzipped to a client that accepts it; otherwise as stored.
+ */
+export function start(port = Number(process.env.PORT ?? 8080), { gzip = process.env.ROI_GZIP === '1' } = {}) {
   const server = createServer(async (request, response) => {
     const file = fileFor(new URL(request.url, 'http://localhost').pathname);
     const info = file && await stat(file).catch(() => null);
@@ -43,12 +73,22 @@ export function start(port = Number(process.env.PORT ?? 8080)) {
       response.end(info ? 'Method not allowed\n' : 'Not found\n');
       return;
     }
-    response.writeHead(200, {
+    const headers = {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'content-length': info.size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
-    });
+    };
+    if (gzip && compressible.has(extname(file))) {
+      headers.vary = 'accept-encoding';
+      if (acceptsGzip(request.headers['accept-encoding'])) {
+        const body = await gzipOf(file, info);
+        response.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+        response.end(request.method === 'HEAD' ? undefined : body);
+        return;
+      }
+    }
+    response.writeHead(200, headers);
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   });
