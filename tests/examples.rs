@@ -14,9 +14,9 @@ fn examples_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/examples"))
 }
 
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
-}
+#[macro_use]
+mod common;
+use common::close;
 
 /// Compares a reported figure (`null` allowed) with the expected one.
 fn check(name: &str, field: &str, actual: &Value, expected: &Value) {

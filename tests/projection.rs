@@ -7,16 +7,8 @@ use roi_core::scenario::Ramp;
 use roi_core::{BenchmarkTable, Report, evaluate_json};
 use serde_json::{Value, json};
 
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
-}
-
-macro_rules! assert_close {
-    ($actual:expr, $expected:expr) => {{
-        let (a, e): (f64, f64) = ($actual, $expected);
-        assert!(close(a, e), "{} = {a}, expected {e}", stringify!($actual));
-    }};
-}
+#[macro_use]
+mod common;
 
 fn report(scenario: Value) -> Report {
     evaluate_json(&scenario, &BenchmarkTable::default()).unwrap_or_else(|e| panic!("{e:?}"))

@@ -9,16 +9,9 @@ use roi_core::realised::{Basis, MatchedBy, RealisedStatus, apply, apply_json};
 use roi_core::{BenchmarkTable, Measurements, Realised, Report, Scenario, evaluate, realise, realise_json};
 use serde_json::{Value, json};
 
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
-}
-
-macro_rules! assert_close {
-    ($actual:expr, $expected:expr) => {{
-        let (a, e): (f64, f64) = ($actual, $expected);
-        assert!(close(a, e), "{} = {a}, expected {e}", stringify!($actual));
-    }};
-}
+#[macro_use]
+mod common;
+use common::close;
 
 fn read(scenario: &Value, measurements: &Value) -> (Scenario, Measurements) {
     let s = Scenario::from_json(scenario).unwrap_or_else(|e| panic!("scenario: {e:?}"));

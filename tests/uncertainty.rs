@@ -6,9 +6,9 @@ use roi_core::uncertainty::Range;
 use roi_core::{BenchmarkTable, Report, evaluate_json};
 use serde_json::{Value, json};
 
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
-}
+#[macro_use]
+mod common;
+use common::close;
 
 /// Engineering, rate and hours left to the benchmark (0.80–0.90, 6–10 h), $100/h, 50 weeks,
 /// $10,000 one-time: B = 10 × 0.85 × 8 × 50 × 100 = 340,000; C = 10,000.
