@@ -2,6 +2,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::all_finite;
 use proptest::prelude::*;
 use roi_core::link::{decode, encode};
 use roi_core::{BenchmarkTable, Report, Scenario, evaluate_json};
@@ -68,19 +70,6 @@ fn scenario() -> impl Strategy<Value = Value> {
 fn evaluate(scenario: &Value) -> Report {
     evaluate_json(scenario, &BenchmarkTable::default())
         .unwrap_or_else(|e| panic!("a generated scenario is valid: {e:?}"))
-}
-
-/// Every float anywhere in the value tree is finite.
-fn all_finite(value: &serde_value::Value) -> bool {
-    use serde_value::Value as V;
-    match value {
-        V::F64(x) => x.is_finite(),
-        V::F32(x) => x.is_finite(),
-        V::Option(Some(inner)) | V::Newtype(inner) => all_finite(inner),
-        V::Seq(items) => items.iter().all(all_finite),
-        V::Map(map) => map.values().all(all_finite),
-        _ => true,
-    }
 }
 
 fn set_in_department(scenario: &Value, index: usize, field: &str, value: f64) -> Value {

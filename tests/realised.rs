@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 #[macro_use]
 mod common;
-use common::close;
+use common::{all_finite, close};
 
 fn read(scenario: &Value, measurements: &Value) -> (Scenario, Measurements) {
     let s = Scenario::from_json(scenario).unwrap_or_else(|e| panic!("scenario: {e:?}"));
@@ -220,19 +220,6 @@ fn problems_of_both_documents_are_reported_under_their_names() {
     assert_eq!(paths, ["scenario.departments[0].headcount", "measurements.departments[0].benchmark"]);
     let errors = apply_json(&json!([]), &json!({ "version": 1 }), &BenchmarkTable::default()).expect_err("invalid");
     assert_eq!(errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["scenario", "measurements.checkpointDay"]);
-}
-
-/// Every float anywhere in the value tree is finite.
-fn all_finite(value: &serde_value::Value) -> bool {
-    use serde_value::Value as V;
-    match value {
-        V::F64(x) => x.is_finite(),
-        V::F32(x) => x.is_finite(),
-        V::Option(Some(inner)) | V::Newtype(inner) => all_finite(inner),
-        V::Seq(items) => items.iter().all(all_finite),
-        V::Map(map) => map.values().all(all_finite),
-        _ => true,
-    }
 }
 
 const BENCHMARKS: [Option<&str>; 4] = [None, Some("engineering"), Some("finance"), Some("general")];

@@ -15,3 +15,17 @@ macro_rules! assert_close {
         assert!(common::close(a, e), "{} = {a}, expected {e}", stringify!($actual));
     }};
 }
+
+/// Every float anywhere in the value tree is finite (a report or assessment walked with its floats kept:
+/// serde_json would write NaN as null).
+pub fn all_finite(value: &serde_value::Value) -> bool {
+    use serde_value::Value as V;
+    match value {
+        V::F64(x) => x.is_finite(),
+        V::F32(x) => x.is_finite(),
+        V::Option(Some(inner)) | V::Newtype(inner) => all_finite(inner),
+        V::Seq(items) => items.iter().all(all_finite),
+        V::Map(map) => map.values().all(all_finite),
+        _ => true,
+    }
+}
