@@ -6,6 +6,7 @@ use web_sys::Element;
 
 use super::Widget;
 use roi_core::board::{Part, board_report};
+use roi_core::realised::Realised;
 
 impl Widget {
     /// The empty board report section, filled by [`Widget::refresh_board`].
@@ -19,12 +20,11 @@ impl Widget {
 
     /// Writes the board report from the scenario, its report, what was measured and the return it
     /// delivered (which leads when anything was measured).
-    pub(super) fn refresh_board(&self) -> Result<(), JsValue> {
+    pub(super) fn refresh_board(&self, realised: Option<&Realised>) -> Result<(), JsValue> {
         let Some(list) = self.root.query_selector(".board-items")? else { return Ok(()) };
         list.replace_children_with_node_0();
-        let realised = self.realised();
         let (scenario, report) = (self.editor.scenario(), self.editor.report());
-        for item in board_report(scenario, report, Some(self.measure.assessment()), realised.as_ref()) {
+        for item in board_report(scenario, report, Some(self.measure.assessment()), realised) {
             let term = self.add(&list, "dt", "", Some(item.heading))?;
             term.set_attribute("data-board", item.id)?;
             let mut sentence = String::new();

@@ -182,7 +182,6 @@ impl Widget {
             self.set_cell(&format!("output[data-score=\"{key}\"]"), &value.unwrap_or_else(|| "—".into()), None)?;
         }
         self.refresh_flags()?;
-        self.refresh_realised()?;
         let below = &assessment.departments_below_adoption;
         let adoption = match (assessment.departments.len(), below.len()) {
             (0, _) => "Add departments to see which have adopted it.".to_owned(),

@@ -235,11 +235,16 @@ impl Widget {
 
     /// Updates everything derived from the current results and drafts.
     fn refresh(&self) -> Result<(), JsValue> {
+        // Computed once: measure mode shows it, and the board report (in both modes) leads with it.
+        let realised = self.realised();
         match self.mode {
             Mode::Project => self.refresh_project()?,
-            Mode::Measure => self.refresh_measure()?,
+            Mode::Measure => {
+                self.refresh_measure()?;
+                self.refresh_realised(realised.as_ref())?;
+            }
         }
-        self.refresh_board()
+        self.refresh_board(realised.as_ref())
     }
 
     /// The two buttons that switch between projecting and measuring.

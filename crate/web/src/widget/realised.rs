@@ -52,10 +52,9 @@ impl Widget {
     }
 
     /// Fills the section from the realised return.
-    pub(super) fn refresh_realised(&self) -> Result<(), JsValue> {
+    pub(super) fn refresh_realised(&self, realised: Option<&Realised>) -> Result<(), JsValue> {
         let Some(section) = self.root.query_selector(".realised")? else { return Ok(()) };
-        let realised = self.realised();
-        self.set_cell(".realised-words", &self.realised_words(realised.as_ref()), None)?;
+        self.set_cell(".realised-words", &self.realised_words(realised), None)?;
         let f = &self.formats;
         let shown = |value: Option<f64>, key: &str| match (value, key) {
             (None, _) => "—".to_owned(),
@@ -71,8 +70,8 @@ impl Widget {
                 "netBenefit" => Some(a.net_benefit),
                 _ => Some(a.hours_saved),
             };
-            let measured = realised.as_ref().filter(|r| r.anything_measured).and_then(|r| pick(&r.annual));
-            let then = realised.as_ref().map(|r| shown(pick(&r.projected), key)).unwrap_or_else(|| "—".into());
+            let measured = realised.filter(|r| r.anything_measured).and_then(|r| pick(&r.annual));
+            let then = realised.map(|r| shown(pick(&r.projected), key)).unwrap_or_else(|| "—".into());
             if let Some(output) = section.query_selector(&format!("output[data-realised=\"{key}\"]"))? {
                 output.set_text_content(Some(&shown(measured, key)));
                 output.set_attribute("data-value", &measured.map(attribute_number).unwrap_or_default())?;
@@ -81,7 +80,7 @@ impl Widget {
         }
         if let Some(figure) = section.query_selector("figure[data-chart=\"realised\"]")? {
             figure.replace_children_with_node_0();
-            if let Some(r) = realised.as_ref().filter(|r| r.anything_measured && !r.departments.is_empty()) {
+            if let Some(r) = realised.filter(|r| r.anything_measured && !r.departments.is_empty()) {
                 let chart = charts::realised(r);
                 self.add(&figure, "figcaption", "", Some(chart.title))?;
                 figure.append_child(self.svg(&chart)?.as_ref())?;
@@ -93,7 +92,7 @@ impl Widget {
             for note in realised.iter().flat_map(|r| &r.notes) {
                 self.add(&list, "li", "", Some(note))?;
             }
-            if let Some(note) = realised.as_ref().and_then(|r| self.fallback_note(r)) {
+            if let Some(note) = realised.and_then(|r| self.fallback_note(r)) {
                 self.add(&list, "li", "", Some(&note))?;
             }
         }
