@@ -9,6 +9,9 @@ printf '\033[1m==> building the release package (wasm-pack, wasm-opt %s)\033[0m\
 # pure core and keeps only what its exports reach, so the page never downloads the CSV import.
 wasm-pack build crate/web --release --target web --no-pack --out-dir ../../pkg --out-name roi_calculator
 wasm-pack build crate/import-web --release --target web --no-pack --out-dir ../../pkg --out-name roi_import
+# The view's renderer, Preact with htm's templates (docs/decisions.md, "The view"), beside the glue.
+cp node_modules/preact/dist/preact.mjs pkg/preact.mjs
+cp node_modules/htm/dist/htm.module.js pkg/htm.mjs
 
 size() { printf '  %-28s %8d bytes  %7d gzipped\n' "$1" "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)"; }
 echo "Transfer sizes:"

@@ -17,7 +17,7 @@
 // Each rewrite must match exactly as often as expected, or the build stops. The result refers to no other
 // file and makes no request (tests/browser/offline.test.mjs checks both).
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,16 +45,30 @@ const [html, style, favicon, shell, page, css, worker, glue, importGlue, firstPa
 ]);
 if (/<\/style/i.test(style)) fail('style.css contains "</style"');
 
+// The view's modules (www/view/ and the renderer beside the glue in pkg/, by their paths on the site) by
+// bare names the import map gives data: URLs: each relative import among them (and the shell's of the
+// view) names its target so.
+const VIEW = ['view/render.js', 'view/html.js', 'view/format.js', 'view/chart.js', 'view/fields.js', 'view/project.js',
+  'view/measure.js', 'pkg/preact.mjs', 'pkg/htm.mjs'];
+const named = (from, target) => `roi:${posix.normalize(posix.join(posix.dirname(from), target))}`;
+/** `js` (the file at `path` on the site) with its relative imports by bare name. */
+const bare = (path, js) => js.replace(/(from\s*|import\s*\(?\s*)'(\.\.?\/[^']+)'/g, (_, lead, target) => `${lead}'${named(path, target)}'`);
+const viewModules = Object.fromEntries(await Promise.all(VIEW.map(async (path) =>
+  [named('', path), dataModule(bare(path, await read(path.startsWith('pkg/') ? path : `www/${path}`)))])));
+
 const GLUE = `'./pkg/roi_calculator.js'`;
 const glueUrl = dataModule(glue);
 const IMPORT_GLUE = `'./pkg/roi_import.js'`;
 const WORKER = `import('./import-worker.js')`;
 const workerModule = rewrite(worker, IMPORT_GLUE, JSON.stringify(dataModule(importGlue)), `the worker's import of ${IMPORT_GLUE}`);
 const workerData = dataModule(workerModule);
-const shellModule = rewrite(rewrite(rewrite(shell, GLUE, `'roi-calculator-glue'`, `the shell's import of ${GLUE}`),
+const VIEW_IMPORTS = [`'./view/render.js'`, `'./view/format.js'`];
+const shellModule = rewrite(rewrite(rewrite(VIEW_IMPORTS.reduce((js, target) => rewrite(js, target, `'${named('', target.slice(1, -1))}'`, `the shell's import of ${target}`, 0), shell),
+  GLUE, `'roi-calculator-glue'`, `the shell's import of ${GLUE}`),
   WORKER, `import('roi-calculator-import')`, `the shell's ${WORKER}`),
   'import.meta.url', 'document.baseURI', 'import.meta.url in the shell', 0);
 const importMap = { imports: {
+  ...viewModules,
   'roi-calculator-glue': glueUrl,
   'roi-calculator-import': workerData,
   './pkg/roi_calculator.js': glueUrl,
@@ -93,6 +107,8 @@ const once = (text, pattern, replacement, what) => rewrite(text, pattern, replac
 let out = html;
 out = once(out, '<link rel="stylesheet" href="style.css">', `<style>\n${style}</style>`, 'the stylesheet link');
 out = once(out, '<link rel="preload" href="roi-calculator.css" as="style">', '', 'the widget stylesheet\'s preload (inlined below)');
+out = out.replace(/\n\s*<!-- The shell's view modules[^>]*-->/, '');
+out = rewrite(out, /\n\s*<link rel="modulepreload" href="[^"]+">/g, '', 'the view modules\' preloads (inlined below)', 0);
 out = once(out, '<script src="first-paint.js"></script>', `<script>${scriptText(firstPaint)}</script>`, 'the first-paint script');
 // The prerendered figures' stylesheet, inside the widget's declarative shadow root.
 if (/<\/style/i.test(css)) fail('roi-calculator.css contains "</style"');

@@ -41,7 +41,7 @@ function session(post, chunksOf) {
       try {
         const next = await chunksOf(file, progress);
         const summary = importer.read(file.name, file.kind ?? undefined, next, file.size);
-        post({ type: 'file', name: file.name, summary });
+        post({ type: 'file', name: file.name, summary, line: importer.describe(file.name) });
       } catch (error) {
         done += file.size - read;
         post({ type: 'file', name: file.name, error: error.message });
@@ -58,7 +58,7 @@ function session(post, chunksOf) {
       return;
     }
     try {
-      post({ type: 'result', imported: importer.measure({ checkpointDay }) });
+      post({ type: 'result', ...importer.measureShown({ checkpointDay }) });
     } catch (error) {
       post({ type: 'error', message: error.message, errors: error.errors ?? [] });
     }

@@ -1,7 +1,10 @@
 // <roi-calculator>: the custom element shell. It loads the engine once for every instance on the page,
-// gives each instance a shadow root with the widget's stylesheet, and forwards what the person does to
-// the Rust `Widget`, which holds the state, validates and renders. Only what JavaScript must do is here.
+// gives each instance a shadow root with the widget's stylesheet, forwards what the person does to the
+// Rust `Widget` (the state), and renders the view it returns (`view/`). Only what JavaScript must do is
+// here: events, the import worker, and telling the host what changed.
 import init, { Widget, defaultScenario } from './pkg/roi_calculator.js';
+import { renderView } from './view/render.js';
+import { formats } from './view/format.js';
 
 // The page's module is compiled once, streaming as it downloads, and shared by every instance here.
 const compiled = WebAssembly.compileStreaming(fetch(new URL('./pkg/roi_calculator_bg.wasm', import.meta.url)));
@@ -80,10 +83,22 @@ class RoiCalculator extends HTMLElement {
   // The page's prerendered figures arrive as a declarative shadow root: kept on screen until the first
   // render replaces them.
   #root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+  /** @type {Widget | null} */
   #widget = null;
+  /** @type {import('./view/format.js').Formats | null} */
+  #formats = null;
+  /** The mode last shown. */
+  #shown = 'project';
+  /** The last import's view (the import worker's `ImportedView`), or null. */
+  #imported = null;
+  /** @type {import('./view/measure.js').ImportPanel} */
+  #panel = { progress: null, status: '', problem: false, files: [] };
+  /** Whether the import worker holds files it can measure at another checkpoint. */
+  #measurable = false;
+  /** Whether this root shows Preact's render (not the page's prerendered figures). */
+  #rendered = false;
   #table = undefined;
   #worker = null;
-  #imported = false;
   #scenario = null;
   #generation = 0;
   #settling = 0;
@@ -93,7 +108,7 @@ class RoiCalculator extends HTMLElement {
     const forward = (event) => {
       const path = event.target?.dataset?.path;
       if (path) {
-        this.#call(() => this.#widget?.input(path, event.target.value));
+        this.#call(() => this.#outcome(this.#widget?.input(path, event.target.value), path));
         this.#edited();
       }
     };
@@ -104,7 +119,7 @@ class RoiCalculator extends HTMLElement {
         event.target.value = '';
       } else if (event.target.tagName === 'SELECT') {
         forward(event);
-        if (event.target.dataset.path === 'checkpointDay' && this.#imported) {
+        if (event.target.dataset.path === 'checkpointDay' && this.#measurable) {
           this.#import({ type: 'measure', checkpointDay: Number(event.target.value) });
         }
       }
@@ -120,10 +135,16 @@ class RoiCalculator extends HTMLElement {
     this.#root.addEventListener('click', (event) => {
       const button = event.target.closest?.('button[data-action]');
       if (!button) return;
-      if (button.dataset.action === 'import:sample') return this.#import({ type: 'sample', ...SAMPLE });
-      if (button.dataset.action === 'import:cancel') return this.#cancelImport();
+      const action = button.dataset.action;
+      if (action === 'import:sample') return this.#import({ type: 'sample', ...SAMPLE });
+      if (action === 'import:cancel') return this.#cancelImport();
       const index = button.dataset.index === undefined ? undefined : Number(button.dataset.index);
-      this.#call(() => this.#widget?.action(button.dataset.action, index));
+      this.#call(() => {
+        const attribution = this.#imported?.cohorts?.attribution;
+        this.#outcome(action === 'import:attribution' ? this.#widget?.useAttribution(attribution) : this.#widget?.action(action, index));
+        // After switching modes by keyboard, focus stays on the pressed switch.
+        if (action.startsWith('mode:')) this.#root.querySelector('.modes [aria-pressed="true"]')?.focus();
+      });
       this.#edited();
     });
   }
@@ -132,7 +153,7 @@ class RoiCalculator extends HTMLElement {
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
     // A new mode keeps what was entered; everything else starts the widget again from its inputs.
-    if (name === 'mode' && this.#widget) this.#call(() => this.#widget.setMode(this.#mode()));
+    if (name === 'mode' && this.#widget) this.#call(() => { this.#widget.setMode(this.#mode()); this.#render(); });
     else this.#start();
   }
 
@@ -154,7 +175,50 @@ class RoiCalculator extends HTMLElement {
   /** After an edit: once the person pauses, the widget completes the Monte Carlo the keystrokes skipped. */
   #edited() {
     clearTimeout(this.#settling);
-    this.#settling = setTimeout(() => this.#call(() => this.#widget?.settle()), 120);
+    this.#settling = setTimeout(() => this.#call(() => {
+      if (this.#widget?.settle()) this.#outcome({ announce: true });
+    }), 120);
+  }
+
+  /** Renders the widget's view (the whole screen; Preact's diff changes only what differs). */
+  #render() {
+    if (!this.#widget || !this.#formats) return;
+    const view = this.#widget.view();
+    this.#shown = view.mode;
+    renderView(this.#root, view, this.#imported, this.#panel, this.#formats);
+  }
+
+  /**
+   * After an input or action: shows the new view, says why a typed value could not be used
+   * (`roi-error` with its path), and announces complete results (`roi-change`).
+   * @param {{ announce: boolean, error?: string } | undefined} outcome
+   * @param {string} [path]
+   */
+  #outcome(outcome, path) {
+    if (!outcome) return;
+    if (outcome.error) this.dispatchEvent(new CustomEvent('roi-error', { detail: { path, message: outcome.error }, bubbles: true, composed: true }));
+    this.#render();
+    if (outcome.announce) this.#announce();
+  }
+
+  /** `roi-change`: the scenario and report (and, in measure mode, the measurements and their assessment). */
+  #announce() {
+    const widget = this.#widget;
+    if (!widget) return;
+    const detail = { scenario: widget.scenario, report: widget.report };
+    if (this.#shown === 'measure') Object.assign(detail, { measurements: widget.measurements, assessment: widget.assessment });
+    this.dispatchEvent(new CustomEvent('roi-change', { detail, bubbles: true, composed: true }));
+  }
+
+  /** The import panel's state, changed by `change`, then shown. @param {Partial<import('./view/measure.js').ImportPanel>} change */
+  #showImport(change) {
+    this.#panel = { ...this.#panel, problem: false, ...change };
+    this.#render();
+  }
+
+  /** The import failed or was cancelled: says why; nothing else changes. @param {string} message */
+  #importFailed(message) {
+    this.#showImport({ progress: null, status: message, problem: true });
   }
 
   /** Runs a call into the widget; a thrown error becomes a `roi-error` event, never an uncaught one. */
@@ -179,7 +243,7 @@ class RoiCalculator extends HTMLElement {
     const { locale, decimal, group } = numberLocale(this.getAttribute('locale') ?? scenario.locale);
     this.#root.adoptedStyleSheets = [sheet];
     this.#call(() => {
-      const make = (benchmarks) => new Widget(this, this.#root, scenario, locale, decimal, group, this.#mode(), benchmarks);
+      const make = (benchmarks) => new Widget(scenario, decimal, group, this.#mode(), benchmarks);
       let widget;
       try {
         widget = make(table);
@@ -192,7 +256,14 @@ class RoiCalculator extends HTMLElement {
       this.#widget?.free();
       this.#widget = widget;
       this.#table = table;
-      this.#imported = false;
+      this.#formats = formats(locale, widget.scenario.currency);
+      this.#imported = null;
+      this.#measurable = false;
+      this.#panel = { progress: null, status: '', problem: false, files: [] };
+      // The prerendered figures (not Preact's) make way for the first render, in the same task.
+      if (!this.#rendered) this.#root.replaceChildren();
+      this.#rendered = true;
+      this.#render();
       // The running worker is kept (starting another would fetch its script again); it forgets what
       // it had read and takes the new benchmark table. A first one starts once the figures are painted.
       if (this.#worker && this.#worker !== 'unavailable') this.#worker.postMessage({ type: 'reset', benchmarks: table });
@@ -210,11 +281,11 @@ class RoiCalculator extends HTMLElement {
   #import(message) {
     if (!this.#widget) return;
     if (this.#worker === 'unavailable') {
-      this.#call(() => this.#widget.importFailed('Importing is not available here: the import worker could not run.'));
+      this.#importFailed('Importing is not available here: the import worker could not run.');
       return;
     }
     const day = Number(this.#widget.measurements?.checkpointDay ?? 30);
-    if (message.type !== 'measure') this.#call(() => this.#widget.importProgress(0, 1, 'Reading the files…'));
+    if (message.type !== 'measure') this.#showImport({ progress: 0, status: 'Reading the files…' });
     this.#startWorker().postMessage({ checkpointDay: day, ...message });
   }
 
@@ -237,7 +308,7 @@ class RoiCalculator extends HTMLElement {
       // A worker that cannot start (blocked by the host's policy, file missing) is not retried: the
       // rest of the widget works, and the person is told why importing does not.
       event.preventDefault();
-      this.#call(() => this.#widget?.importFailed(`Importing is not available here: ${event.message || 'the import worker could not run'}`));
+      this.#importFailed(`Importing is not available here: ${event.message || 'the import worker could not run'}`);
       if (this.#worker === worker) this.#worker = 'unavailable';
       worker.terminate();
     };
@@ -268,20 +339,25 @@ class RoiCalculator extends HTMLElement {
   /** What the import worker reports: progress, each file, what is still missing, the result. */
   #onImportMessage(worker, data) {
     if (worker !== this.#worker || !this.#widget) return;
-    const widget = this.#widget;
     if (data.type === 'progress') {
-      this.#call(() => widget.importProgress(data.loaded, data.total, `Reading ${data.file}…`));
+      this.#showImport({ progress: data.total > 0 ? data.loaded / data.total : 0, status: `Reading ${data.file}…` });
     } else if (data.type === 'file') {
-      this.#call(() => widget.importFile(data.name, data.summary ?? null, data.error ?? null));
+      this.#showImport({ files: [...this.#panel.files, data.line ?? data.error] });
     } else if (data.type === 'waiting') {
-      this.#call(() => widget.importWaiting(data.kinds));
+      const missing = ['roster', 'activity'].filter((kind) => !data.kinds.includes(kind));
+      this.#showImport({ progress: null, status: `Now add the ${missing.join(' and the ')} file to measure the checkpoint.` });
     } else if (data.type === 'result') {
-      this.#call(() => {
-        widget.importDone(data.imported);
-        this.#imported = true;
-      });
+      try {
+        this.#widget.adoptMeasurements(data.measurements);
+      } catch (error) {
+        return this.#importFailed(error.message);
+      }
+      this.#imported = data.view;
+      this.#measurable = true;
+      this.#showImport({ progress: null, status: data.view.status });
+      this.#announce();
     } else if (data.type === 'error') {
-      this.#call(() => widget.importFailed(data.message));
+      this.#importFailed(data.message);
     }
   }
 
@@ -292,8 +368,8 @@ class RoiCalculator extends HTMLElement {
   #cancelImport() {
     if (this.#worker !== 'unavailable') this.#worker?.terminate();
     this.#worker = null;
-    this.#imported = false;
-    this.#call(() => this.#widget?.importFailed('Import cancelled; nothing was changed.'));
+    this.#measurable = false;
+    this.#importFailed('Import cancelled; nothing was changed.');
     if (this.#widget) this.#startWorker();
   }
 

@@ -34,6 +34,7 @@ pub mod sample;
 pub mod scenario;
 pub mod sensitivity;
 pub mod uncertainty;
+pub mod view;
 pub mod warnings;
 
 pub use assessment::{Assessment, Measurements, assess, assess_json};

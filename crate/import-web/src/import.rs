@@ -47,6 +47,8 @@ pub fn measure_from_csv(
 pub struct Importer {
     dataset: Dataset,
     table: BenchmarkTable,
+    /// The summary of the file read last, for [`Importer::describe`].
+    last: Option<roi_core::import::FileSummary>,
 }
 
 #[wasm_bindgen]
@@ -54,7 +56,7 @@ impl Importer {
     /// An importer with nothing read; `benchmarks` optionally extends the built-in table.
     #[wasm_bindgen(constructor)]
     pub fn new(benchmarks: Option<BenchmarkTableArg>) -> Result<Importer, JsValue> {
-        Ok(Self { dataset: Dataset::default(), table: roi_boundary::table(benchmarks)? })
+        Ok(Self { dataset: Dataset::default(), table: roi_boundary::table(benchmarks)?, last: None })
     }
 
     /// Reads the file called `name`, pulling its bytes from `next`: a function returning the next
@@ -76,7 +78,15 @@ impl Importer {
             .dataset
             .read_sized(kind, Chunks { next, chunk: Vec::new(), at: 0 }, bytes)
             .map_err(|problem| error_alone(problem.into_field_error(Some(name))))?;
-        Ok(to_js(&summary))
+        let shown = to_js(&summary);
+        self.last = Some(summary);
+        Ok(shown)
+    }
+
+    /// The line the widget shows for the file read last, called `name`: what it was, its rows, and what
+    /// it cannot measure.
+    pub fn describe(&self, name: &str) -> Option<String> {
+        self.last.as_ref().map(|summary| roi_core::view::file_line(name, summary))
     }
 
     /// Reads slash dates (`03/04/25`) in the files read from now on as day first (`"dmy"`) or month
@@ -108,6 +118,27 @@ impl Importer {
         let options = read_options(&options)?;
         let imported = self.dataset.measure(&options, &self.table).map_err(cannot_import)?;
         Ok(to_js(&imported))
+    }
+
+    /// The same for the widget: the measurements, and what the import shows beside them.
+    #[wasm_bindgen(
+        js_name = measureShown,
+        unchecked_return_type = "{ measurements: Measurements, view: ImportedView }"
+    )]
+    pub fn measure_shown(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ checkpointDay?: number }")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        /// What the widget is sent.
+        #[derive(serde::Serialize)]
+        struct Shown<'a> {
+            measurements: &'a roi_core::Measurements,
+            view: roi_core::view::ImportedView,
+        }
+        let options = read_options(&options)?;
+        let imported = self.dataset.measure(&options, &self.table).map_err(cannot_import)?;
+        let view = roi_core::view::imported_view(&imported);
+        Ok(to_js(&Shown { measurements: &imported.measurements, view }))
     }
 }
 

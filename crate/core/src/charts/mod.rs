@@ -5,6 +5,8 @@
 //! formatted strings, so the browser formats them in the reader's locale and no float formatter
 //! enters the WebAssembly build.
 
+use serde::Serialize;
+
 use crate::benchmarks::Compared;
 use crate::report::Report;
 
@@ -17,7 +19,9 @@ pub use ticks::nice_ticks;
 pub use trend::trend;
 
 /// How a number in a label is shown; the caller formats it (the browser's `Intl.NumberFormat`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Unit {
     /// An amount in the scenario's currency.
     Money,
@@ -32,7 +36,8 @@ pub enum Unit {
 }
 
 /// A number to show in a label, formatted by the caller.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Label {
     /// The number.
     pub value: f64,
@@ -41,7 +46,9 @@ pub struct Label {
 }
 
 /// Where a text's `x` lies within it (SVG `text-anchor`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Anchor {
     /// `x` is the text's start.
     Start,
@@ -52,7 +59,9 @@ pub enum Anchor {
 }
 
 /// One shape of a chart, in viewBox coordinates; `class` is its CSS class.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "shape", rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Shape {
     /// A polyline.
     Line {
@@ -103,7 +112,8 @@ pub enum Shape {
 }
 
 /// A chart: a viewBox of `width` × `height`, its shapes, and its text equivalent.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Chart {
     /// Short title, e.g. "Cumulative benefit and cost".
     pub title: &'static str,

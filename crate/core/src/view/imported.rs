@@ -1,0 +1,213 @@
+//! What a successful import shows in measure mode, beside the measurements it replaces: how many rows
+//! were read and why any were skipped, the 13-week trend, the departments weakest first, the trained
+//! cohort against its control, and the task categories. Made by the import worker's module from the
+//! [`Imported`] document, so the page's module never reads that document.
+
+use serde::Serialize;
+
+use super::measure::metric_name;
+use super::{Format, KeyedChart, Num, Piece, Text, number_or_dash, words};
+use crate::charts;
+use crate::import::{CohortComparison, DepartmentBreakdown, FileSummary, ImportReport, Imported};
+
+/// A successful import, as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct ImportedView {
+    /// "Imported 40,000 rows (3 skipped): 400 people measured at day 30."
+    pub status: String,
+    /// Notes on how the files were read, and users not in the roster.
+    pub notes: Vec<String>,
+    /// "3 rows skipped — the first of each file:" and one line per listed row, when any were skipped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems: Option<(String, Vec<String>)>,
+    /// The 13-week trend, drawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trend: Option<KeyedChart>,
+    /// The same week by week, newest first: the week, weekly active, sessions per active user, satisfaction.
+    pub weeks: Vec<Row>,
+    /// The departments, weakest weekly active rate first.
+    pub departments: Vec<Row>,
+    /// The trained cohort against its control, when the roster has cohorts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cohorts: Option<Cohorts>,
+    /// What people use it for: "Drafting: 40% of answers".
+    pub tasks: Vec<Text>,
+}
+
+/// A table row: its heading cell and its cells; `alert` marks the cell (by index) said to be below target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct Row {
+    /// The row's heading.
+    pub head: String,
+    /// The cells.
+    pub cells: Vec<Text>,
+    /// The index of a cell below target, if one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alert: Option<usize>,
+}
+
+/// The control comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct Cohorts {
+    /// Who was compared with whom, over which days.
+    pub intro: String,
+    /// One line per compared figure.
+    pub lines: Vec<Text>,
+    /// What the difference credits to training.
+    pub conclusion: Text,
+    /// The measured attribution a person may carry into the projection, if there is a difference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<f64>,
+}
+
+/// The line an import shows for one file read: what it was, its rows, and what it cannot measure.
+pub fn file_line(name: &str, summary: &FileSummary) -> String {
+    let skipped = if summary.skipped > 0 { format!(", {} skipped", summary.skipped) } else { String::new() };
+    let mut line = format!("{name}: {}, {} rows{skipped}", summary.shape, summary.rows);
+    for missing in &summary.not_measured {
+        line.push_str(&format!(". Not measured: {} — {}", metric_name(&missing.metric), missing.reason));
+    }
+    line
+}
+
+/// What `imported` shows.
+pub fn imported_view(imported: &Imported) -> ImportedView {
+    let report = &imported.import_report;
+    let status = format!(
+        "Imported {} rows ({} skipped): {} people measured at day {}.",
+        report.rows_read, report.rows_skipped, report.people_at_checkpoint, imported.measurements.checkpoint_day
+    );
+    let weeks = imported
+        .trend
+        .iter()
+        .rev()
+        .map(|w| Row {
+            head: format!("{} – {}", w.start, w.end),
+            cells: vec![
+                vec![number_or_dash(w.weekly_active_rate, Format::Share)],
+                vec![number_or_dash(w.sessions_per_active_user, Format::Decimal)],
+                vec![number_or_dash(w.satisfaction, Format::Decimal)],
+            ],
+            alert: None,
+        })
+        .collect();
+    let tasks = imported
+        .task_categories
+        .iter()
+        .map(|t| {
+            vec![
+                Piece::Words(format!("{}: ", t.category)),
+                Piece::Num(Num::new(t.share, Format::Share)),
+                Piece::Words(" of answers".into()),
+            ]
+        })
+        .collect();
+    ImportedView {
+        status,
+        notes: notes(report),
+        problems: problems(report),
+        trend: (!imported.trend.is_empty()).then(|| KeyedChart { key: "trend", chart: charts::trend(&imported.trend) }),
+        weeks,
+        departments: imported.departments.iter().map(department).collect(),
+        cohorts: imported.cohorts.as_ref().map(cohorts),
+        tasks,
+    }
+}
+
+fn notes(report: &ImportReport) -> Vec<String> {
+    let mut notes = report.notes.clone();
+    if report.unknown_users > 0 {
+        notes.push(format!(
+            "{} users in the activity or survey are not in the roster; their {} activity rows were not used.",
+            report.unknown_users, report.unknown_user_rows
+        ));
+    }
+    notes
+}
+
+fn problems(report: &ImportReport) -> Option<(String, Vec<String>)> {
+    if report.problems.is_empty() {
+        return None;
+    }
+    let listed =
+        if report.rows_skipped as usize > report.problems.len() { " — the first of each file:" } else { ":" };
+    let lines =
+        report.problems.iter().map(|p| format!("{} file, line {}: {}", p.file.name(), p.line, p.message)).collect();
+    Some((format!("{} rows skipped{listed}", report.rows_skipped), lines))
+}
+
+/// A department's row: people (and how many reached the checkpoint), weekly active (said when below
+/// 50%), active use, sessions, hours saved, satisfaction.
+fn department(dept: &DepartmentBreakdown) -> Row {
+    let m = &dept.metrics;
+    let people = if dept.at_checkpoint < dept.people {
+        format!("{} ({} at the checkpoint)", dept.people, dept.at_checkpoint)
+    } else {
+        dept.people.to_string()
+    };
+    let below = m.weekly_active_rate.is_some_and(|x| x < 0.5);
+    let mut weekly = vec![number_or_dash(m.weekly_active_rate, Format::Share)];
+    if below {
+        weekly.push(Piece::Words(" — below 50%".into()));
+    }
+    Row {
+        head: dept.name.clone(),
+        cells: vec![
+            words(people),
+            weekly,
+            vec![number_or_dash(m.active_usage_rate, Format::Share)],
+            vec![number_or_dash(m.sessions_per_active_user_week, Format::Decimal)],
+            vec![number_or_dash(m.hours_saved_per_week, Format::Decimal)],
+            vec![number_or_dash(m.satisfaction, Format::Decimal)],
+        ],
+        alert: below.then_some(1),
+    }
+}
+
+fn cohorts(c: &CohortComparison) -> Cohorts {
+    let (treated, control) = (&c.treated, &c.control);
+    let intro = format!(
+        "{} (trained, {} people) against {} (not yet trained, {} people), both measured over {} to {}:",
+        treated.cohort, treated.people, control.cohort, control.people, c.window[0], c.window[1]
+    );
+    let line = |label: &str, unit, t: Option<f64>, k: Option<f64>, d: Option<f64>| {
+        vec![
+            Piece::Words(format!("{label}: ")),
+            number_or_dash(t, unit),
+            Piece::Words(" against ".into()),
+            number_or_dash(k, unit),
+            Piece::Words(" (difference ".into()),
+            number_or_dash(d, unit),
+            Piece::Words(")".into()),
+        ]
+    };
+    let lines = vec![
+        line(
+            "Active use (3+ sessions)",
+            Format::Share,
+            treated.active_usage_rate,
+            control.active_usage_rate,
+            c.active_usage_difference,
+        ),
+        line(
+            "Hours saved a week",
+            Format::Decimal,
+            treated.hours_saved_per_week,
+            control.hours_saved_per_week,
+            c.hours_saved_difference,
+        ),
+    ];
+    let conclusion = match c.attribution {
+        Some(a) => vec![
+            Piece::Words("The difference credits training with ".into()),
+            Piece::Num(Num::new(a, Format::Share)),
+            Piece::Words(" of the trained cohort's benefit.".into()),
+        ],
+        None => words("The control cohort did as well: no difference to credit to training."),
+    };
+    Cohorts { intro, lines, conclusion, attribution: c.attribution }
+}

@@ -1,0 +1,277 @@
+//! Measure mode's screen: the checkpoint, each metric for the organisation with its target and status,
+//! the scorecard, the return delivered, the flags with their diagnosis and next action, and the
+//! departments with their adoption. Status is always said in words as well as colour.
+
+use serde::Serialize;
+
+use super::fields::Typed;
+use super::realised::{RealisedView, realised};
+use super::{Choice, DepartmentCard, Field, Figure, Format, Num, Piece, Select, Text, WidgetState, attention};
+use crate::assessment::{Metric, MetricResult, Metrics, Severity, Status};
+use crate::realised::Realised;
+
+/// Measure mode's screen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct MeasureView {
+    /// The checkpoint day.
+    pub checkpoint: Select,
+    /// Trained people and licensed seats.
+    pub counts: Vec<Field>,
+    /// The scorecard's figures.
+    pub scorecard: Vec<Figure>,
+    /// How many fields need attention, if any.
+    pub status: String,
+    /// Each metric against its target.
+    pub metrics: Vec<MetricRow>,
+    /// The return delivered.
+    pub realised: RealisedView,
+    /// What to do next, most urgent first.
+    pub flags: Vec<FlagView>,
+    /// Which departments are below 50% weekly active.
+    pub adoption: String,
+    /// The departments and what was measured in each.
+    pub departments: Vec<DepartmentCard>,
+}
+
+/// One metric's row: its input (none for the computed department adoption), target and status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct MetricRow {
+    /// The metric's key.
+    pub key: &'static str,
+    /// What is typed, or none when the metric is computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
+    /// The metric's name.
+    pub label: &'static str,
+    /// "≥ 70%".
+    pub target: Text,
+    /// The status in words ("Below target (40%)").
+    pub status: Text,
+    /// The status as a class: `green`, `amber`, `red`, `unknown`.
+    pub rag: &'static str,
+}
+
+/// A flag: what is wrong, why, and what to do.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct FlagView {
+    /// `red` (act now) or `amber` (watch); `none` for the line saying there is nothing to flag.
+    pub severity: &'static str,
+    /// "Act now — Legal: Weekly active ÷ licensed seats".
+    pub about: String,
+    /// The diagnosis.
+    pub diagnosis: String,
+    /// "Next: …".
+    pub action: String,
+}
+
+/// How a metric is typed and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Share,
+    Number,
+}
+
+/// The metrics a person enters: key, label, kind.
+const METRICS: [(&str, &str, Kind); 11] = [
+    ("activeUsageRate", "Active use (3+ times in the last 7 days) %", Kind::Share),
+    ("weeklyActiveRate", "Weekly active ÷ licensed seats %", Kind::Share),
+    ("completionRate", "Completed the training %", Kind::Share),
+    ("sessionsPerActiveUserWeek", "Sessions per active user a week", Kind::Number),
+    ("avgSessionMinutes", "Average session, minutes", Kind::Number),
+    ("week4RetentionOfWeek1", "Week-4 users ÷ week-1 users %", Kind::Share),
+    ("hoursSavedPerWeek", "Hours saved per active user a week", Kind::Number),
+    ("dailyWorkflowShare", "Say it is part of their daily work %", Kind::Share),
+    ("satisfaction", "Satisfaction, 1–5", Kind::Number),
+    ("reviewedBeforeUse", "Outputs reviewed before use %", Kind::Share),
+    ("qualityEqualOrBetter", "Managers rating work equal or better %", Kind::Share),
+];
+
+/// The computed department adoption rate, judged like the entered metrics but never typed.
+const ADOPTION: (&str, &str, Kind) = ("departmentAdoptionRate", "Departments at 50%+ weekly active", Kind::Share);
+
+/// The metrics entered per department (the ones the department comparison and adoption use).
+const DEPARTMENT_METRICS: [&str; 4] = ["weeklyActiveRate", "activeUsageRate", "hoursSavedPerWeek", "satisfaction"];
+
+/// The checkpoints offered (judged from days 0, 28, 30 and 90: docs/model.md#metrics-and-targets).
+const CHECKPOINTS: [u32; 4] = [7, 30, 60, 90];
+
+/// A metric's key, label and kind.
+fn metric(key: &str) -> (&'static str, &'static str, Kind) {
+    METRICS.iter().chain([&ADOPTION]).find(|(k, ..)| *k == key).copied().unwrap_or(("", "", Kind::Number))
+}
+
+/// A metric's name in a sentence (its input label without the " %").
+pub fn metric_name(key: &str) -> &'static str {
+    let name = metric(key).1;
+    if name.is_empty() { "a metric" } else { name.trim_end_matches(" %") }
+}
+
+/// The status in words (colour is never the only signal) and its class.
+fn status_words(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::Green => ("On target", "green"),
+        Status::Amber => ("Below target", "amber"),
+        Status::Red => ("Act now", "red"),
+        Status::Unknown => ("Not measured", "unknown"),
+        Status::NotYetJudged => ("Too early to judge", "unknown"),
+    }
+}
+
+/// Measure mode's screen of `state`, with the return delivered (`realised`) computed once for it and
+/// the board report.
+pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -> MeasureView {
+    let editor = state.measure();
+    let (doc, assessment) = (editor.measurements(), editor.assessment());
+    let day = doc.checkpoint_day;
+    let mut days: Vec<u32> = CHECKPOINTS.to_vec();
+    if !days.contains(&day) {
+        days.push(day);
+    }
+    let options = days.iter().map(|d| Choice { value: d.to_string(), label: format!("Day {d}") }).collect();
+    let counts = vec![
+        state.number_field("people".into(), "Trained people", doc.people.map(|n| n as f64), Typed::Plain),
+        state.number_field(
+            "licensedSeats".into(),
+            "Licensed seats",
+            doc.licensed_seats.map(|n| n as f64),
+            Typed::Plain,
+        ),
+    ];
+    let card = &assessment.scorecard;
+    let score = |key, label, value: Option<f64>, u| Figure {
+        key,
+        label,
+        value: value.map(|v| Num::new(v, u)),
+        definition: Text::new(),
+    };
+    let scorecard = vec![
+        score("weeklyActiveRate", "Weekly active rate", card.weekly_active_rate, Format::Share),
+        score("hoursPerUser", "Hours saved per active user a week", card.hours_saved_per_week_per_user, Format::Hours),
+        score("hoursTotal", "Hours saved a week, everyone", card.hours_saved_per_week_total, Format::Hours),
+        score("retention", "Week-4 ÷ week-1 users", card.retention, Format::Share),
+    ];
+    let metrics = METRICS
+        .iter()
+        .chain([&ADOPTION])
+        .filter_map(|&(key, label, _)| {
+            let result = assessment.metrics.get(Metric::from_key(key)?);
+            let field = (key != ADOPTION.0).then(|| metric_field(state, format!("metrics.{key}"), &doc.metrics, key));
+            let (words, rag) = status_words(result.status);
+            let mut status = vec![Piece::Words(words.into())];
+            if let (true, Some(v)) = (key == ADOPTION.0, result.value) {
+                status.extend([
+                    Piece::Words(" (".into()),
+                    Piece::Num(Num::new(v, Format::Share)),
+                    Piece::Words(")".into()),
+                ]);
+            }
+            Some(MetricRow { key, field, label, target: target(key, result), status, rag })
+        })
+        .collect();
+    let flags = flags(state);
+    let below = &assessment.departments_below_adoption;
+    let adoption = match (assessment.departments.len(), below.len()) {
+        (0, _) => "Add departments to see which have adopted it.".to_owned(),
+        (_, 0) => "No department is below 50% weekly active (of those measured).".to_owned(),
+        _ => format!("Below 50% weekly active: {}.", below.join(", ")),
+    };
+    let departments = doc
+        .departments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let judged = assessment.departments.get(i);
+            let fields = DEPARTMENT_METRICS
+                .iter()
+                .map(|key| {
+                    let mut field = metric_field(state, format!("departments[{i}].metrics.{key}"), &d.metrics, key);
+                    if let Some(result) = judged.zip(Metric::from_key(key)).map(|(j, m)| j.metrics.get(m)) {
+                        field.note = note(result, key);
+                    }
+                    field
+                })
+                .collect();
+            DepartmentCard {
+                index: i,
+                legend: judged.map_or_else(|| d.name.clone(), |j| j.name.clone()),
+                name: state.text_field(format!("departments[{i}].name"), "Name", &d.name),
+                benchmark: state.benchmark_select(i, d.benchmark.as_deref()),
+                fields,
+                use_cases: None,
+                removable: true,
+            }
+        })
+        .collect();
+    MeasureView {
+        checkpoint: state.select("checkpointDay".into(), "Checkpoint", options, &day.to_string()),
+        counts,
+        scorecard,
+        status: attention(editor.drafts().len(), "results"),
+        metrics,
+        realised: realised(state, realised_return),
+        flags,
+        adoption,
+        departments,
+    }
+}
+
+/// The input of metric `key` at `path`, holding `measured`'s value at display precision, with its note.
+fn metric_field(state: &WidgetState, path: String, measured: &Metrics, key: &str) -> Field {
+    let (_, label, kind) = metric(key);
+    let value = Metric::from_key(key).and_then(|m| measured.get(m));
+    let typed = if kind == Kind::Share { Typed::MeasuredPercent } else { Typed::Measured };
+    let mut field = state.number_field(path, label, value, typed);
+    if let Some(m) = Metric::from_key(key) {
+        field.note = note(state.measure().assessment().metrics.get(m), key);
+    }
+    field
+}
+
+/// "≥ 70%": the green line of the rule that applies.
+fn target(key: &str, result: &MetricResult) -> Text {
+    let unit = if metric(key).2 == Kind::Share { Format::Share } else { Format::Decimal };
+    vec![Piece::Words("≥ ".into()), Piece::Num(Num::new(result.target, unit))]
+}
+
+/// "Act now · target ≥ 70%" beside a metric's input; nothing when it was not measured.
+fn note(result: &MetricResult, key: &str) -> Text {
+    if result.status == Status::Unknown {
+        return Text::new();
+    }
+    let mut text = vec![Piece::Words(format!("{} · target ", status_words(result.status).0))];
+    text.extend(target(key, result));
+    text
+}
+
+/// The flags, or one line saying there are none.
+fn flags(state: &WidgetState) -> Vec<FlagView> {
+    let flags = &state.measure().assessment().flags;
+    if flags.is_empty() {
+        let none = "No flags: nothing measured so far is below target.";
+        return vec![FlagView {
+            severity: "none",
+            about: none.into(),
+            diagnosis: String::new(),
+            action: String::new(),
+        }];
+    }
+    flags
+        .iter()
+        .map(|flag| {
+            let (words, severity) = match flag.severity {
+                Severity::Red => ("Act now", "red"),
+                Severity::Amber => ("Watch", "amber"),
+            };
+            let about = match &flag.department {
+                Some(department) => format!("{words} — {department}: {}", metric_name(flag.metric)),
+                None => format!("{words} — {}", metric_name(flag.metric)),
+            };
+            FlagView { severity, about, diagnosis: flag.diagnosis.clone(), action: format!("Next: {}", flag.action) }
+        })
+        .collect()
+}

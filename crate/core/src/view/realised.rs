@@ -1,0 +1,134 @@
+//! The return delivered (measure mode): the realised figures beside the projected ones, said in words,
+//! each department's projected and realised benefit drawn, and whether the projection can go back to
+//! how it was before what was measured was carried into it. See [`crate::realised`].
+
+use serde::Serialize;
+
+use super::{Figure, Format, KeyedChart, Num, Piece, Text, WidgetState, number_or_dash, words};
+use crate::charts;
+use crate::projection::Annual;
+use crate::realised::{Basis, MatchedBy, Realised, RealisedStatus};
+
+/// The "return delivered" section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct RealisedView {
+    /// The return delivered in one sentence.
+    pub words: Text,
+    /// The realised figures; each definition says what was projected.
+    pub figures: Vec<Figure>,
+    /// Projected and realised benefit by department, once anything was measured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<KeyedChart>,
+    /// What the figures rest on.
+    pub notes: Vec<Text>,
+    /// Whether the projection has a state before the measurements were applied to go back to.
+    pub can_undo: bool,
+}
+
+/// The figures: key, label, unit.
+const FIGURES: [(&str, &str, Format); 4] = [
+    ("roiPercent", "Net ROI delivered", Format::Percent),
+    ("benefitCostRatio", "Benefit–cost ratio", Format::Ratio),
+    ("netBenefit", "Net benefit a year", Format::Money),
+    ("hoursSaved", "Hours saved a year", Format::Hours),
+];
+
+fn pick(annual: &Annual, key: &str) -> Option<f64> {
+    match key {
+        "roiPercent" => annual.roi_percent,
+        "benefitCostRatio" => annual.benefit_cost_ratio,
+        "netBenefit" => Some(annual.net_benefit),
+        _ => Some(annual.hours_saved),
+    }
+}
+
+/// The section for `realised` (none: the scenario and measurements cannot be read together).
+pub(super) fn realised(state: &WidgetState, realised: Option<&Realised>) -> RealisedView {
+    let figures = FIGURES
+        .iter()
+        .map(|&(key, label, unit)| {
+            let measured = realised.filter(|r| r.anything_measured).and_then(|r| pick(&r.annual, key));
+            let projected = realised.and_then(|r| pick(&r.projected, key));
+            let definition = vec![Piece::Words("projected: ".into()), number_or_dash(projected, unit)];
+            Figure { key, label, value: measured.map(|v| Num::new(v, unit)), definition }
+        })
+        .collect();
+    let chart = realised
+        .filter(|r| r.anything_measured && !r.departments.is_empty())
+        .map(|r| KeyedChart { key: "realised", chart: charts::realised(r) });
+    let mut notes: Vec<Text> = realised.iter().flat_map(|r| &r.notes).map(|n| words(n.as_str())).collect();
+    notes.extend(realised.and_then(fallback_note));
+    RealisedView { words: sentence(realised), figures, chart, notes, can_undo: state.can_undo() }
+}
+
+/// One note for every measured department the scenario has no match for (each one's own note says the
+/// same at length).
+fn fallback_note(r: &Realised) -> Option<Text> {
+    let fallback: Vec<_> = r.departments.iter().filter(|d| d.matched.by == MatchedBy::Fallback).collect();
+    let hourly = fallback.first()?.hourly_cost;
+    let names: Vec<&str> = fallback.iter().map(|d| d.name.as_str()).collect();
+    let (names, are, their) = match names.as_slice() {
+        [one] => ((*one).to_owned(), "is not a department of the scenario and shares no benchmark with one", "its"),
+        [rest @ .., last] => (
+            format!("{} and {last}", rest.join(", ")),
+            "are not departments of the scenario and share no benchmark with one",
+            "their",
+        ),
+        [] => return None,
+    };
+    Some(vec![
+        Piece::Words(format!(
+            "{names} {are}: {their} hours are valued at the scenario's headcount-weighted mean hourly cost ("
+        )),
+        Piece::Num(Num::new(hourly, Format::Money)),
+        Piece::Words("), and what was not measured takes the scenario's averages.".into()),
+    ])
+}
+
+/// The return delivered in one sentence: too early, nothing measured yet, or the realised multiple
+/// against the projected one with the department whose hours fall furthest short of the assumption.
+fn sentence(realised: Option<&Realised>) -> Text {
+    let Some(r) = realised else {
+        return words("The return delivered cannot be computed until the measurements and the scenario are valid.");
+    };
+    if r.status == RealisedStatus::TooEarly {
+        return words(format!(
+            "At day {} it is too early to judge the return: adoption is still forming. Measure again at day 30 and \
+             day 90.",
+            r.checkpoint_day
+        ));
+    }
+    if !r.anything_measured {
+        return words("Enter or import the active use and hours saved you measured to see the return delivered.");
+    }
+    let mut text = vec![
+        Piece::Words(format!("At day {} the training returns ", r.checkpoint_day)),
+        number_or_dash(r.annual.benefit_cost_ratio, Format::Ratio),
+        Piece::Words(" its first-year cost, against ".into()),
+        number_or_dash(r.projected.benefit_cost_ratio, Format::Ratio),
+        Piece::Words(" projected".into()),
+    ];
+    let short = r
+        .departments
+        .iter()
+        .filter(|d| d.hours_saved_per_week.basis == Basis::Measured)
+        .map(|d| (d, d.hours_saved_per_week.realised - d.hours_saved_per_week.projected))
+        .filter(|(_, gap)| *gap < 0.0)
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    match short {
+        Some((d, _)) => {
+            let whose = if d.name.ends_with('s') { "'" } else { "'s" };
+            text.extend([
+                Piece::Words(format!(": {}{whose} hours saved are ", d.name)),
+                Piece::Num(Num::new(d.hours_saved_per_week.realised, Format::Decimal)),
+                Piece::Words(" against ".into()),
+                Piece::Num(Num::new(d.hours_saved_per_week.projected, Format::Decimal)),
+                Piece::Words(" assumed.".into()),
+            ]);
+        }
+        None => text.push(Piece::Words(".".into())),
+    }
+    text
+}

@@ -1,0 +1,246 @@
+//! The view model (docs/model.md#the-view): what the widget shows for a state, natively. Each test drives
+//! the state as a person would — typing into a path, pressing an action — and reads the typed screen.
+
+use roi_core::assessment::Metric;
+use roi_core::import::{ImportOptions, measure_from_csv};
+use roi_core::numbers::NumberStyle;
+use roi_core::sample::{SampleOptions, generate};
+use roi_core::view::{Field, Format, Mode, Num, Piece, View, WidgetState, field_id, file_line, imported_view, view};
+use roi_core::{BenchmarkTable, Scenario};
+use serde_json::json;
+
+fn state(mode: Mode) -> WidgetState {
+    WidgetState::new(&Scenario::default(), BenchmarkTable::default(), NumberStyle::english(), mode)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn project_fields(view: &View) -> Vec<&Field> {
+    let p = view.project.as_ref().unwrap_or_else(|| panic!("project mode"));
+    p.departments
+        .iter()
+        .flat_map(|d| std::iter::once(&d.name).chain(&d.fields))
+        .chain(&p.people_costs)
+        .chain(p.cost_lists.iter().flat_map(|l| l.lines.iter().flatten()))
+        .chain(&p.settings)
+        .collect()
+}
+
+fn field<'v>(view: &'v View, path: &str) -> &'v Field {
+    let fields = match &view.measure {
+        Some(m) => m
+            .counts
+            .iter()
+            .chain(m.metrics.iter().filter_map(|r| r.field.as_ref()))
+            .chain(m.departments.iter().flat_map(|d| std::iter::once(&d.name).chain(&d.fields)))
+            .collect(),
+        None => project_fields(view),
+    };
+    fields.into_iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no field {path}"))
+}
+
+fn words(text: &[Piece]) -> String {
+    text.iter().filter_map(|p| if let Piece::Words(w) = p { Some(w.as_str()) } else { None }).collect()
+}
+
+#[test]
+fn the_headline_figures_are_the_reports_numbers_with_their_units() {
+    let s = state(Mode::Project);
+    let v = view(&s);
+    let report = s.editor().report();
+    let p = v.project.as_ref().unwrap_or_else(|| panic!("project mode"));
+    let roi = p.figures.iter().find(|f| f.key == "roiPercent").and_then(|f| f.value);
+    assert_eq!(roi, report.annual.roi_percent.map(|v| Num::new(v, Format::Percent)));
+    let payback = p.figures.iter().find(|f| f.key == "paybackMonths").and_then(|f| f.value);
+    assert_eq!(payback, report.payback_months.map(|v| Num::new(v, Format::Months)));
+    // The summary repeats three of them, in the same numbers.
+    let keys: Vec<_> = p.summary.iter().map(|f| f.key).collect();
+    assert_eq!(keys, ["roiPercent", "benefitCostRatio", "paybackMonths"]);
+    assert_eq!(p.summary[0].value, roi);
+    assert_eq!(p.status, "");
+    assert_eq!(v.board.first().map(|b| b.id), Some("headline"));
+}
+
+#[test]
+fn a_draft_keeps_its_text_and_says_why_beside_its_field_while_the_figures_stay() {
+    let mut s = state(Mode::Project);
+    let before = view(&s).project.map(|p| p.figures);
+    let outcome = s.input("departments[0].headcount", "twelve");
+    assert!(!outcome.announce);
+    let message = outcome.error.unwrap_or_else(|| panic!("an error"));
+    let v = view(&s);
+    let f = field(&v, "departments[0].headcount");
+    assert_eq!(f.value, Piece::Words("twelve".into()));
+    // Beside its field the validator's message starts a sentence.
+    let error = f.error.clone().unwrap_or_default();
+    assert!(error.starts_with(|c: char| c.is_ascii_uppercase()), "{error}");
+    assert_eq!(error.to_ascii_lowercase(), message.to_ascii_lowercase());
+    let p = v.project.as_ref().unwrap_or_else(|| panic!("project mode"));
+    assert_eq!(p.status, "One field needs attention; the figures are from the last valid entry.");
+    assert_eq!(Some(&p.figures), before.as_ref());
+    assert_eq!(field_id(&f.path), "departments-0--headcount");
+}
+
+#[test]
+fn a_valid_entry_shows_as_typed_until_the_lists_change() {
+    let mut s = state(Mode::Project);
+    let hours = "departments[0].hoursSavedPerWeek";
+    let outcome = s.input(hours, "4.50");
+    assert!(outcome.announce || s.editor().risk_pending());
+    assert_eq!(outcome.error, None);
+    assert_eq!(field(&view(&s), hours).value, Piece::Words("4.50".into()));
+    assert_eq!(s.editor().scenario().departments[0].hours_saved_per_week, Some(4.5));
+    // Adding a department shifts no path but builds every field afresh: the number, at full precision.
+    assert!(s.action("add:departments", None).error.is_none());
+    let v = view(&s);
+    assert_eq!(field(&v, hours).value, Piece::Num(Num::new(4.5, Format::Plain)));
+    let departments = &v.project.as_ref().unwrap_or_else(|| panic!("project mode")).departments;
+    assert_eq!(departments.len(), s.editor().scenario().departments.len());
+    assert_eq!(departments.last().map(|d| d.legend.clone()), Some(format!("Department {}", departments.len())));
+    assert!(departments.iter().all(|d| d.removable));
+}
+
+#[test]
+fn percentages_are_typed_as_percent_and_an_empty_rate_shows_the_benchmark_it_stands_for() {
+    let mut s = state(Mode::Project);
+    s.input("departments[0].activeRate", "");
+    let v = view(&s);
+    let f = field(&v, "departments[0].activeRate");
+    assert_eq!(f.value, Piece::Words(String::new()));
+    let used = s.editor().report().departments[0].active_rate;
+    assert_eq!(
+        f.placeholder,
+        vec![Piece::Num(Num::new(used * 100.0, Format::Plain)), Piece::Words(" (benchmark)".into())]
+    );
+    // The band and its status in words, from the report's comparison.
+    let compared = s.editor().report().departments[0].benchmark.as_ref().map(|b| b.active_rate);
+    let compared = compared.unwrap_or_else(|| panic!("the default departments have benchmarks"));
+    assert!(f.band.is_some());
+    assert_eq!(
+        f.note,
+        vec![
+            Piece::Words("Benchmark ".into()),
+            Piece::Num(Num::new(compared.low, Format::Share)),
+            Piece::Words("–".into()),
+            Piece::Num(Num::new(compared.high, Format::Share)),
+            Piece::Words(format!(": {}", compared.status.word())),
+        ]
+    );
+    let attribution = field(&v, "attribution");
+    assert_eq!(attribution.value, Piece::Num(Num::new(s.editor().scenario().attribution * 100.0, Format::Plain)));
+}
+
+#[test]
+fn the_assumptions_keep_their_numbers_as_slots_between_the_words() {
+    let s = state(Mode::Project);
+    let v = view(&s);
+    let first = &v.project.as_ref().unwrap_or_else(|| panic!("project mode")).assumptions[0];
+    let people: f64 = s.editor().report().departments.iter().map(|d| d.headcount).sum();
+    assert_eq!(
+        first,
+        &vec![Piece::Num(Num::new(people, Format::Decimal)), Piece::Words(" people are trained.".into())]
+    );
+    // Two departments: both counts are slots.
+    let mut s = state(Mode::Project);
+    s.action("add:departments", None);
+    let v = view(&s);
+    let first = &v.project.as_ref().unwrap_or_else(|| panic!("project mode")).assumptions[0];
+    let people: f64 = s.editor().report().departments.iter().map(|d| d.headcount).sum();
+    assert_eq!(
+        first,
+        &vec![
+            Piece::Num(Num::new(people, Format::Decimal)),
+            Piece::Words(" people are trained, in ".into()),
+            Piece::Num(Num::new(2.0, Format::Decimal)),
+            Piece::Words(" departments.".into()),
+        ]
+    );
+}
+
+#[test]
+fn measured_values_show_at_display_precision_and_the_exact_value_is_kept() {
+    let mut s = state(Mode::Measure);
+    let document = json!({ "version": 1, "checkpointDay": 30, "people": 120,
+        "metrics": { "weeklyActiveRate": 0.71989529, "satisfaction": 4.2667 },
+        "departments": [{ "name": "Legal", "metrics": { "weeklyActiveRate": 0.4 } }] });
+    s.adopt_measurements(document).unwrap_or_else(|e| panic!("{e}"));
+    let v = view(&s);
+    assert_eq!(field(&v, "metrics.weeklyActiveRate").value, Piece::Num(Num::new(0.71989529 * 100.0, Format::Rounded)));
+    assert_eq!(field(&v, "metrics.satisfaction").value, Piece::Num(Num::new(4.2667, Format::Rounded)));
+    assert_eq!(field(&v, "people").value, Piece::Num(Num::new(120.0, Format::Plain)));
+    assert_eq!(s.measure().measurements().metrics.get(Metric::WeeklyActiveRate), Some(0.71989529));
+    let m = v.measure.as_ref().unwrap_or_else(|| panic!("measure mode"));
+    let weekly = m.metrics.iter().find(|r| r.key == "weeklyActiveRate").unwrap_or_else(|| panic!("a row"));
+    assert_eq!((weekly.rag, words(&weekly.status).as_str()), ("green", "On target"));
+    assert_eq!(m.adoption, "Below 50% weekly active: Legal.");
+    let legal = field(&v, "departments[0].metrics.weeklyActiveRate");
+    assert!(words(&legal.note).ends_with(" · target ≥ "), "{:?}", legal.note);
+    assert_eq!(m.checkpoint.current, "30");
+}
+
+#[test]
+fn measurements_that_cannot_be_used_change_nothing() {
+    let mut s = state(Mode::Measure);
+    let before = view(&s);
+    let error = s.adopt_measurements(json!({ "version": 1, "checkpointDay": -3 })).err().unwrap_or_default();
+    assert!(error.starts_with("The import gave measurements that cannot be used: checkpointDay"), "{error}");
+    assert_eq!(view(&s), before);
+}
+
+#[test]
+fn switching_modes_keeps_what_was_entered_in_both() {
+    let mut s = state(Mode::Project);
+    s.input("departments[0].headcount", "40");
+    s.action("mode:measure", None);
+    assert_eq!(view(&s).mode, Mode::Measure);
+    s.input("metrics.satisfaction", "4");
+    s.action("mode:project", None);
+    assert_eq!(field(&view(&s), "departments[0].headcount").value, Piece::Num(Num::new(40.0, Format::Plain)));
+    s.set_mode(Mode::Measure);
+    assert_eq!(field(&view(&s), "metrics.satisfaction").value, Piece::Num(Num::new(4.0, Format::Rounded)));
+}
+
+#[test]
+fn applying_what_was_measured_can_be_undone() {
+    let mut s = state(Mode::Measure);
+    let before = s.editor().scenario().clone();
+    s.input("metrics.activeUsageRate", "50");
+    s.input("metrics.hoursSavedPerWeek", "2");
+    assert!(!view(&s).measure.map(|m| m.realised.can_undo).unwrap_or(true));
+    s.action("realised:apply", None);
+    assert_ne!(s.editor().scenario(), &before);
+    assert!(view(&s).measure.map(|m| m.realised.can_undo).unwrap_or(false));
+    s.action("realised:undo", None);
+    assert_eq!(s.editor().scenario(), &before);
+}
+
+#[test]
+fn an_import_shows_its_rows_trend_departments_and_file_lines() {
+    let files = generate(&SampleOptions { people: 60, days: 120, seed: 3 });
+    let options = ImportOptions { checkpoint_day: 30, ..ImportOptions::default() };
+    let imported =
+        measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &BenchmarkTable::default())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    let shown = imported_view(&imported);
+    let report = &imported.import_report;
+    assert_eq!(
+        shown.status,
+        format!(
+            "Imported {} rows ({} skipped): {} people measured at day 30.",
+            report.rows_read, report.rows_skipped, report.people_at_checkpoint
+        )
+    );
+    assert_eq!(shown.departments.len(), imported.departments.len());
+    assert_eq!(shown.weeks.len(), imported.trend.len());
+    // Newest week first in the table.
+    assert_eq!(
+        shown.weeks.first().map(|w| w.head.clone()),
+        imported.trend.last().map(|w| format!("{} – {}", w.start, w.end))
+    );
+    for (row, dept) in shown.departments.iter().zip(&imported.departments) {
+        let below = dept.metrics.weekly_active_rate.is_some_and(|x| x < 0.5);
+        assert_eq!(row.alert, below.then_some(1), "{}", dept.name);
+    }
+    let summary = &report.files[0];
+    let line = file_line("roster.csv", summary);
+    assert!(line.starts_with(&format!("roster.csv: {}, {} rows", summary.shape, summary.rows)), "{line}");
+}
