@@ -137,9 +137,13 @@ export function rows(r) {
   // ---- view code ----
   const vc = r.viewCode;
   if (vc) {
+    const parts = viewParts(vc);
+    const roots = (language) => parts.filter((x) => x.language === language).map((x) => x.root).join(' + ');
+    const files = (language) => vc.files.filter((f) => languageOf(f) === language).length;
     add({
-      id: 'code:view', group: 'code', figure: 'view code: crate/web/src/widget/ (Rust) + www/roi-calculator.js',
-      measured: `${vc.total.toLocaleString('en')} lines (${vc.rust.toLocaleString('en')} Rust in ${vc.files.length - 1} files + ${vc.js} JS)`,
+      id: 'code:view', group: 'code', figure: `view code: ${roots('rust')} (Rust) + ${roots('js')} (JS)`,
+      measured: `${vc.total.toLocaleString('en')} lines (${vc.rust.toLocaleString('en')} Rust in ${plural(files('rust'), 'file')} `
+        + `+ ${vc.js.toLocaleString('en')} JS in ${plural(files('js'), 'file')})`,
       budget: `< ${vc.old.toLocaleString('en')} lines (the old widget)`, met: vc.total < vc.old, use: vc.total / vc.old,
       peer: `old crate/src/wasm/widget/: ${vc.old.toLocaleString('en')} lines`, ratio: times(vc.total / vc.old),
     });
@@ -206,6 +210,55 @@ export function rows(r) {
   return out;
 }
 
+/** Whether this run's widget is the view model rendered in JavaScript (www/view/ among its files). */
+const declarative = (r) => r.sizes.widget.some((f) => f.path.startsWith('www/view/'));
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The language of a counted file of the view code (reports before 2026-12-02 did not record it). */
+const languageOf = (f) => f.language ?? (f.path.endsWith('.rs') ? 'rust' : 'js');
+
+/** The folder (`dir/`) or file a view-code file was counted under; for older reports, its folder when
+ *  that holds other counted files, else the file itself. */
+function rootOf(vc, f) {
+  if (f.root) return f.root;
+  const dir = f.path.slice(0, f.path.lastIndexOf('/') + 1);
+  return vc.files.filter((g) => g.path.startsWith(dir) && !g.path.slice(dir.length).includes('/')).length > 1 ? dir : f.path;
+}
+
+/** The view code by the folders and files it was counted under, in order: `{ root, language, files, lines }`. */
+function viewParts(vc) {
+  const parts = [];
+  for (const f of vc.files) {
+    const root = rootOf(vc, f);
+    let part = parts.find((x) => x.root === root);
+    if (!part) parts.push(part = { root, language: languageOf(f), files: 0, lines: 0 });
+    part.files += 1;
+    part.lines += f.lines;
+  }
+  return parts;
+}
+
+/** What the two WebAssembly modules are of the whole widget, and what the rest is. */
+function wasmShare(r) {
+  const files = r.sizes.widget.filter((f) => !f.missing);
+  const whole = files.reduce((n, f) => n + f.gzip, 0);
+  const page = files.find((f) => f.path === 'pkg/roi_calculator_bg.wasm');
+  const imp = files.find((f) => f.path === 'pkg/roi_import_bg.wasm');
+  if (!page || !imp) return '';
+  const share = `The two WebAssembly modules are ${(100 * (page.gzip + imp.gzip) / whole).toFixed(0)}% of it; `;
+  if (!declarative(r)) {
+    return `${share}the page's module${page.gzip >= imp.gzip ? ', the larger,' : ''} carries the widget's DOM built from Rust through `
+      + 'web-sys besides the engine; the import module carries the CSV readers and metrics.';
+  }
+  const sum = (test) => files.filter((f) => test(f.path)).reduce((n, f) => n + f.gzip, 0);
+  const renderer = sum((p) => p === 'pkg/preact.mjs' || p === 'pkg/htm.mjs');
+  const view = sum((p) => p.startsWith('www/view/'));
+  return `${share}the page's module (${kb(page.gzip)}) carries the engine and the widget's view model, the import module `
+    + `(${kb(imp.gzip)}) the CSV readers, the metrics and what an import shows. The DOM is built by JavaScript: the view's `
+    + `modules (www/view/, ${kb(view)}) on the renderer (Preact and htm, ${kb(renderer)}).`;
+}
+
 const ISSUE_11 = /^(size:(first|link|widget)|phone:|desktop:(default|link)|keystroke:|code:)/;
 
 /** For each budget not met (and each of issue 11's): the gap, why, and what would close it, from the figures of this run. */
@@ -215,8 +268,13 @@ const GAPS = {
     const imp = r.sizes.widget.find((x) => x.path === 'pkg/roi_import_bg.wasm');
     return `The page's module is ${kb(f.gzip)} gzipped, ${times(f.gzip / BUDGETS.wasmGzip)} the aim. The aim was set for the engine `
       + '(issue 2); the module holds the engine (reading and validating documents with a message for every rule, the projection, '
-      + 'uncertainty, Monte Carlo, sensitivity, the assessment with its advice texts, serde_json) and the whole widget rendered '
-      + 'from Rust through web-sys (both modes, charts, board report, exports). The CSV import is no longer in it: it is the '
+      + 'uncertainty, Monte Carlo, sensitivity, the assessment with its advice texts, serde_json) and '
+      + (declarative(r)
+        ? 'the widget\'s state and view model (both modes\' screens as typed data, the charts\' geometry, the board report) with '
+          + 'the exports; the DOM is built in JavaScript (www/view/, on Preact), from the view serialized as JSON. The CSV import '
+          + 'is no longer in it, nor what an import shows (the imported view and the trend chart): they are the '
+        : 'the whole widget rendered from Rust through web-sys (both modes, charts, board report, exports). The CSV import is '
+          + 'no longer in it: it is the ')
       + `worker's own module (${imp && !imp.missing ? `${kb(imp.gzip)} gzipped, ` : ''}fetched after the first figures). The engine alone was `
       + '75.6 KB gzipped before the widget joined it, so the 40 KB aim stays out of reach for the engine with its validation '
       + 'messages as it stands; what would come near it for what the page needs first: a small first-figures module (the '
@@ -231,7 +289,7 @@ const GAPS = {
       + `${d.files.map((f) => `${f.path.replace(/^www\//, '')} ${kb(f.gzip)}`).join(', ')}. The default scenario's figures are prerendered `
       + 'into index.html (scripts/prerender.mjs), so no script and no WebAssembly is needed before they are on screen.'
       + (seen ? ` On the phone the page had in fact fetched ${kb(seen.bytes)} by its first figures (${seen.files.map((f) => `${f.url} ${kb(f.bytes)}`).join(', ')}): `
-        + 'the module scripts in the head (the shell and page.js), which the figures do not need, arrive alongside and compete for the '
+        + `the module scripts in the head (the shell${declarative(r) ? ', the view modules preloaded there' : ''} and page.js), which the figures do not need, arrive alongside and compete for the `
         + 'same bandwidth; nothing else.' : '');
   },
   'size:link': (r, row) => {
@@ -240,10 +298,11 @@ const GAPS = {
     const gap = d.total.gzip - BUDGETS.firstDownloadGzip;
     return `${kb(d.total.gzip)} gzipped, ${times(row.use)} the budget${gap > 0 ? ` (over by ${kb(gap)})` : ''}: a link opens a scenario the `
       + 'page cannot know in advance, so its figures wait for the engine — the page\'s WebAssembly module, '
-      + `${kb(f.gzip)} of it (${(100 * f.gzip / d.total.gzip).toFixed(0)}%), with its glue, the shell and page.js. Why so large: the module is the `
-      + 'engine and the whole widget (see its line); the import already left it. What would close it: a first-figures module '
-      + '(a hand-written reader of the link and the headline computation, no serde, no widget) that draws the link\'s headline '
-      + 'figures, with the full module fetched after them; or the widget\'s DOM built by the JS shell rather than through web-sys.';
+      + `${kb(f.gzip)} of it (${(100 * f.gzip / d.total.gzip).toFixed(0)}%), with its glue, the shell${declarative(r) ? ', the view\'s modules and their renderer' : ''} and page.js. `
+      + `Why so large: the module is the engine and ${declarative(r) ? 'the widget\'s view model' : 'the whole widget'} (see its line); the import already left it. `
+      + 'What would close it: a first-figures module (a hand-written reader of the link and the headline computation, no serde, '
+      + 'no widget) that draws the link\'s headline figures, with the full module fetched after them'
+      + (declarative(r) ? '.' : '; or the widget\'s DOM built by the JS shell rather than through web-sys.');
   },
   'size:widget': (r, row) => {
     const w = r.sizes.widgetTotal;
@@ -253,8 +312,7 @@ const GAPS = {
     return `${kb(w.gzip)} gzipped, ${(100 * row.use).toFixed(0)}% of the ${BUDGETS.widgetGzip / 1000} KB budget${gap > 0 ? `, over by ${kb(gap)}` : `, ${kb(-gap)} to spare`}`
       + (p ? `; ${times(w.gzip / p.gzip)} what a page built on React and Chart.js downloads before any code of its own `
         + `(${kb(p.gzip)}; a peer calculator would add its own code, styles, number formatting and import to that, while ours is complete)` : '')
-      + `. Its parts: ${parts}. The two WebAssembly modules are nearly all of it; the page's module, the larger, carries the `
-      + 'widget\'s DOM built from Rust through web-sys besides the engine; the import module carries the CSV readers and metrics.';
+      + `. Its parts: ${parts}. ${wasmShare(r)}`;
   },
   phone: (r, row) => {
     const key = row.id.split(':')[1];
@@ -321,18 +379,33 @@ const GAPS = {
     const verdict = ks.all.p95 <= limit ? `Met: p95 ${duration(ks.all.p95)}, ${(100 * ks.all.p95 / limit).toFixed(0)}% of ${limit} ms`
       : `Missed by ${duration(ks.all.p95 - limit)}: p95 ${duration(ks.all.p95)} against ${limit} ms`;
     return `${verdict} (p50 ${duration(ks.all.p50)}). A keystroke recomputes the scenario's figures but the Monte Carlo (deferred until `
-      + `typing pauses) and updates the widget's DOM in place${n === 50 ? '; with 50 departments the projection, the tornado and the '
+      + `typing pauses) and ${declarative(r) ? 'the whole view, which crosses to JavaScript as JSON and which Preact\'s diff applies to the DOM in place'
+        : 'updates the widget\'s DOM in place'}${n === 50 ? '; with 50 departments the projection, the tornado and the '
         + 'department rows grow with the departments, hence the higher figure' : ''}. The time is from dispatching the \`input\` event to the `
       + 'figures being in the DOM; style, layout and paint come after and are not in it. What would lower it: a headline-only '
-      + 'report for keystrokes, and redrawing only the charts whose data changed.';
+      + `report for keystrokes, and ${declarative(r) ? 'recomputing' : 'redrawing'} only the charts whose data changed.`;
   },
   code: (r) => {
     const vc = r.viewCode;
     const verdict = vc.total < vc.old ? `Met: ${vc.total.toLocaleString('en')} lines, ${(vc.old - vc.total).toLocaleString('en')} fewer than the old widget's ${vc.old.toLocaleString('en')}`
       : `Not reduced: ${vc.total.toLocaleString('en')} lines against the old widget's ${vc.old.toLocaleString('en')}, ${(vc.total - vc.old).toLocaleString('en')} more`;
-    return `${verdict} (${vc.files.map((f) => `${f.path.replace('crate/web/src/widget/', '')} ${f.lines}`).join(', ')}). The widget is still built `
-      + 'imperatively from Rust through web-sys, now in crate/web/src/widget/, with the JS shell beside it; the declarative view '
-      + 'model in the core and one keyed renderer (issue 11, items 1 and 2), which would replace most of these files, are not built yet.';
+    const parts = viewParts(vc).map((x) => (x.files > 1
+      ? `${x.root} ${x.lines.toLocaleString('en')}: ${vc.files.filter((f) => rootOf(vc, f) === x.root).map((f) => `${f.path.slice(x.root.length)} ${f.lines}`).join(', ')}`
+      : `${x.root} ${x.lines.toLocaleString('en')}`)).join('; ');
+    const comments = vc.comments === undefined ? ''
+      : ` Of the ${vc.total.toLocaleString('en')} lines, ${vc.comments.toLocaleString('en')} are comments or blank and ${(vc.total - vc.comments).toLocaleString('en')} code.`;
+    const largest = vc.files.reduce((a, b) => (b.lines > a.lines ? b : a));
+    if (!vc.files.some((f) => f.path.startsWith('crate/core/src/view/'))) {
+      return `${verdict} (${parts}).${comments} The widget was built imperatively from Rust through web-sys, in crate/web/src/widget/, `
+        + 'with the JS shell beside it.';
+    }
+    return `${verdict} (${parts}).${comments} The widget is a function of its state: the view model in the pure core `
+      + '(crate/core/src/view/: one function from the state to the whole screen as typed data, tested natively by tests/view.rs), '
+      + 'a thin boundary to JavaScript (crate/web/src/widget.rs), and the renderer — htm templates on Preact\'s keyed diff '
+      + '(www/view/) — called by the element\'s shell (www/roi-calculator.js), which also forwards events and holds the import '
+      + 'panel and its worker. The vendored Preact and htm (pkg/preact.mjs, pkg/htm.mjs) are not counted. The old figure was of '
+      + `the Rust widget alone; this one counts ${vc.js.toLocaleString('en')} lines of JavaScript too. `
+      + (vc.total < vc.old ? '' : `The largest file is ${largest.path} (${largest.lines} lines).`);
   },
   evaluate: (r, row) => {
     const key = row.id.split(':')[1];
@@ -487,9 +560,11 @@ export function renderMarkdown(r) {
   h('## Method, figure by figure');
   p('**Transfer size.** Each file compressed on its own by Node\'s zlib, gzip at level 9 and brotli at quality 11 — what '
     + 'a static host that precompresses would serve (the `gzip -9` command that `make build` runs gives sizes within 0.5% '
-    + 'of these). "The whole widget" is the seven files a host deploys: the page\'s WebAssembly module and its wasm-bindgen glue, '
-    + 'the custom element\'s shell and stylesheet, the import worker and its own module and glue (fetched just after the first '
-    + 'figures); issue 11\'s budget counts all seven. The peers are the single-file production builds in the npm '
+    + `of these). "The whole widget" is the ${r.sizes.widget.length} files a host deploys (bench/sizes.mjs): the page's WebAssembly module and its wasm-bindgen glue, `
+    + 'the custom element\'s shell and stylesheet, '
+    + (declarative(r) ? 'the view\'s modules (www/view/) and their renderer (pkg/preact.mjs, pkg/htm.mjs), ' : '')
+    + 'the import worker and its own module and glue (fetched just after the first '
+    + `figures); issue 11's budget counts all ${r.sizes.widget.length}. The peers are the single-file production builds in the npm `
 + 'packages, pinned as optional dependencies: '
     + r.sizes.peers.map((f) => `\`${f.package}\` ${f.version ?? '(missing)'} (\`${f.path.replace(/^node_modules\//, '')}\`)`).join(', ')
     + '. React 18.3.1 is the last React with such builds (19 ships none); a peer calculator needs React, ReactDOM and a chart '
@@ -552,8 +627,13 @@ export function renderMarkdown(r) {
         + `${k.all.n.toLocaleString('en')} edits (p95 of each page: ${k.rounds.map((x) => duration(x.p95)).join(', ')})`).join('; ')}.`);
   }
   if (r.viewCode) {
-    p(`**View code.** Lines (as \`wc -l\` counts them) of every \`.rs\` file under \`crate/web/src/widget/\` and of \`www/roi-calculator.js\`, `
-      + `against the ${r.viewCode.old.toLocaleString('en')} lines of the old \`crate/src/wasm/widget/\` that issue 11 counted.`);
+    const what = viewParts(r.viewCode).map((x) => (x.root.endsWith('/')
+      ? `every \`${x.language === 'rust' ? '.rs' : '.js'}\` file under \`${x.root}\`` : `\`${x.root}\``));
+    p(`**View code.** Lines (as \`wc -l\` counts them) of ${what.slice(0, -1).join(', ')} and ${what.at(-1)}, `
+      + `against the ${r.viewCode.old.toLocaleString('en')} lines of the old \`crate/src/wasm/widget/\` that issue 11 counted`
+      + (r.viewCode.comments === undefined ? '.' : '; comments and blank lines (empty, or starting with `//`, `/*` or `*`) are '
+        + 'counted, and given apart.')
+      + (r.viewCode.files.some((f) => f.path.startsWith('www/view/')) ? ' Vendored code (Preact and htm in `pkg/`) is not counted.' : ''));
   }
   if (r.evaluate) {
     p('**`evaluate()`** (`bench/engine.mjs`, `bench/native.rs`). Through the wasm boundary: the release build imported in a page '
