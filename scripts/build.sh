@@ -12,6 +12,9 @@ wasm-pack build crate/import-web --release --target web --no-pack --out-dir ../.
 # The view's renderer, Preact with htm's templates (docs/decisions.md, "The view"), beside the glue.
 cp node_modules/preact/dist/preact.mjs pkg/preact.mjs
 cp node_modules/htm/dist/htm.module.js pkg/htm.mjs
+# Their types, for tsc's check of the view (tests/types/view.tsconfig.json): the packages' own.
+echo "export * from 'preact';" > pkg/preact.d.mts
+echo "export { default } from 'htm';" > pkg/htm.d.mts
 
 size() { printf '  %-28s %8d bytes  %7d gzipped\n' "$1" "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)"; }
 echo "Transfer sizes:"

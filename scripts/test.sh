@@ -26,6 +26,8 @@ bash scripts/build.sh
 
 step "TypeScript declarations: a usage file type-checks against pkg/*.d.ts"
 tsc -p tests/types/tsconfig.json
+step "the view's JavaScript (www/view/) type-checks from its JSDoc against the view model's declarations"
+tsc -p tests/types/view.tsconfig.json
 
 step "wasm tests across the JS boundary, headless Chromium"
 wasm-pack test --headless --chrome crate/web

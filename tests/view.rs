@@ -244,3 +244,34 @@ fn an_import_shows_its_rows_trend_departments_and_file_lines() {
     let line = file_line("roster.csv", summary);
     assert!(line.starts_with(&format!("roster.csv: {}, {} rows", summary.shape, summary.rows)), "{line}");
 }
+
+#[test]
+fn the_quick_start_shows_the_full_forms_first_fields_at_the_same_paths_and_nothing_else() {
+    let mut s = state(Mode::Project);
+    s.action("add:departments", None);
+    let full = view(&s);
+    s.action("inputs:quick", None);
+    assert!(s.quick());
+    let quick = view(&s);
+    let paths = |v: &View| project_fields(v).iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        paths(&quick),
+        [
+            "departments[0].name",
+            "departments[0].headcount",
+            "departments[0].hourlyCost",
+            "departments[1].name",
+            "departments[1].headcount",
+            "departments[1].hourlyCost",
+            "costs.oneTime[0].label",
+            "costs.oneTime[0].amount",
+        ]
+    );
+    // Each quick field is the full form's field at that path, and the figures are the same.
+    for path in paths(&quick) {
+        assert_eq!(field(&quick, &path), field(&full, &path));
+    }
+    assert_eq!(quick.project.as_ref().map(|p| &p.figures), full.project.as_ref().map(|p| &p.figures));
+    s.action("inputs:all", None);
+    assert_eq!(view(&s), full);
+}

@@ -78,7 +78,7 @@ function numberLocale(requested) {
 }
 
 class RoiCalculator extends HTMLElement {
-  static observedAttributes = ['currency', 'locale', 'config', 'mode', 'benchmarks'];
+  static observedAttributes = ['currency', 'locale', 'config', 'mode', 'benchmarks', 'inputs'];
 
   // The page's prerendered figures arrive as a declarative shadow root: kept on screen until the first
   // render replaces them.
@@ -154,6 +154,7 @@ class RoiCalculator extends HTMLElement {
     if (!this.isConnected) return;
     // A new mode keeps what was entered; everything else starts the widget again from its inputs.
     if (name === 'mode' && this.#widget) this.#call(() => { this.#widget.setMode(this.#mode()); this.#render(); });
+    else if (name === 'inputs' && this.#widget) this.#call(() => this.#outcome(this.#widget.action(this.#inputs())));
     else this.#start();
   }
 
@@ -171,6 +172,9 @@ class RoiCalculator extends HTMLElement {
   get assessment() { return this.#widget?.assessment ?? null; }
 
   #mode() { return this.getAttribute('mode') === 'measure' ? 'measure' : 'project'; }
+
+  /** `inputs="quick"`: project mode opens on the quick start (people, cost, programme cost), not every input. */
+  #inputs() { return this.getAttribute('inputs') === 'quick' ? 'inputs:quick' : 'inputs:all'; }
 
   /** After an edit: once the person pauses, the widget completes the Monte Carlo the keystrokes skipped. */
   #edited() {
@@ -253,6 +257,7 @@ class RoiCalculator extends HTMLElement {
         this.#fail(error.message, error.errors ?? []);
         widget = make(undefined);
       }
+      widget.action(this.#inputs());
       this.#widget?.free();
       this.#widget = widget;
       this.#table = table;

@@ -58,3 +58,74 @@ test('at 360 px a compact summary stays visible while the inputs scroll, and fol
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+/** Two widgets on a blank page of the site: one opening on the quick start, one on every input. */
+async function twoWidgets(page) {
+  await page.evaluate(() => {
+    document.body.replaceChildren();
+    for (const inputs of ['quick', 'all']) {
+      const widget = document.createElement('roi-calculator');
+      widget.setAttribute('inputs', inputs);
+      widget.id = inputs;
+      document.body.append(widget);
+    }
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('roi-calculator')].every((w) => w.dataset.ready === 'true'));
+}
+
+test('the quick start asks only what a prospect knows, and gives the figures of the full form', async () => {
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await twoWidgets(page);
+  const quick = page.locator('#quick');
+  // Names, benchmarks, people, cost, and the programme's one-time cost: nothing else to fill in.
+  const paths = await quick.locator('input[data-path], select[data-path]').evaluateAll((list) => list.map((e) => e.dataset.path));
+  assert.deepEqual(paths, ['departments[0].name', 'departments[0].benchmark', 'departments[0].headcount',
+    'departments[0].hourlyCost', 'costs.oneTime[0].label', 'costs.oneTime[0].amount']);
+  await quick.getByRole('button', { name: 'Add a department' }).click();
+  for (const id of ['#quick', '#all']) {
+    const widget = page.locator(id);
+    if (id === '#all') await widget.getByRole('button', { name: 'Add a department' }).click();
+    await widget.locator('[data-path="departments[0].benchmark"]').selectOption('engineering');
+    await widget.locator('[data-path="departments[0].headcount"]').fill('120');
+    await widget.locator('[data-path="departments[0].hourlyCost"]').fill('95');
+    await widget.locator('[data-path="departments[1].benchmark"]').selectOption('legal');
+    await widget.locator('[data-path="departments[1].headcount"]').fill('15');
+    await widget.locator('[data-path="costs.oneTime[0].amount"]').fill('48000');
+  }
+  await page.waitForTimeout(300); // both settle (the Monte Carlo completes after typing pauses)
+  const figures = (id) => page.locator(id).locator('output[data-figure]').evaluateAll((list) => list.map((o) => [o.dataset.figure, o.textContent]));
+  const shown = await figures('#quick');
+  assert.deepEqual(shown, await figures('#all'));
+  assert.equal(shown.length, 6);
+  const [quickReport, fullReport] = await page.evaluate(() => ['#quick', '#all'].map((id) => document.querySelector(id).report));
+  assert.deepEqual(quickReport, fullReport);
+  assert.equal(quickReport.departments[0].headcount, 120);
+  await quick.screenshot({ path: `${ARTIFACTS}quick-start-390.png` });
+  // Everything else is one press away, with what was typed kept.
+  await quick.getByRole('button', { name: 'Refine every input' }).click();
+  assert.equal(await quick.locator('[data-path="departments[0].headcount"]').inputValue(), '120');
+  assert.ok(await quick.locator('[data-path="weeksPerYear"]').isVisible());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('at 1440 px measure mode puts what was measured beside what it means', async () => {
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await page.getByRole('button', { name: 'Judge measured results' }).click();
+  const field = page.locator('[data-path="metrics.hoursSavedPerWeek"]');
+  await field.evaluate((input) => input.scrollIntoView({ block: 'center' }));
+  await field.fill('2');
+  const score = page.locator('output[data-score="hoursPerUser"]');
+  assert.ok(await inView(field), 'the field being typed into is in view');
+  assert.ok(await inView(score), 'the scorecard is in view beside it');
+  const [a, b] = await Promise.all([field.boundingBox(), score.boundingBox()]);
+  assert.ok(b.x > a.x + a.width, 'the scorecard is to the right of the inputs');
+  assert.match(await score.innerText(), /^2 h$/);
+  await page.screenshot({ path: `${ARTIFACTS}layout-1440-measure.png` });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

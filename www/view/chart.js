@@ -3,7 +3,8 @@
 import { html } from './html.js';
 
 /** @typedef {import('./format.js').Formats} Formats */
-/** @typedef {{ title: string, width: number, height: number, shapes: any[], rows: [string, import('./format.js').Label[]][] }} Chart */
+/** @typedef {import('../pkg/roi_calculator.js').Chart} Chart */
+/** @typedef {import('../pkg/roi_calculator.js').Shape} Shape */
 
 /** The shapes of `chart` as an SVG. @param {Chart} chart @param {Formats} f */
 export function svg(chart, f) {
@@ -11,10 +12,10 @@ export function svg(chart, f) {
     ${chart.shapes.map((s) => shape(s, f))}</svg>`;
 }
 
-/** @param {any} s @param {Formats} f */
+/** @param {Shape} s @param {Formats} f */
 function shape(s, f) {
   switch (s.shape) {
-    case 'line': return html`<polyline class=${s.class} points=${s.points.map((/** @type {number[]} */ p) => p.join(',')).join(' ')} />`;
+    case 'line': return html`<polyline class=${s.class} points=${s.points.map((p) => p.join(',')).join(' ')} />`;
     case 'rect': return html`<rect class=${s.class} x=${s.x} y=${s.y} width=${s.width} height=${s.height} />`;
     case 'circle': return html`<circle class=${s.class} cx=${s.cx} cy=${s.cy} r=${s.r} />`;
     default: {
@@ -33,7 +34,7 @@ export function chartText(chart, f) {
 
 /**
  * A chart in its figure: caption, SVG and text equivalent.
- * @param {{ key: string, chart: Chart }} keyed @param {Formats} f @param {boolean} [caption]
+ * @param {import('../pkg/roi_calculator.js').KeyedChart} keyed @param {Formats} f @param {boolean} [caption]
  */
 export function figure({ key, chart }, f, caption = true) {
   return html`<figure class="chart" data-chart=${key} key=${key}>

@@ -4,12 +4,9 @@ import { html } from './html.js';
 import { svg } from './chart.js';
 
 /** @typedef {import('./format.js').Formats} Formats */
-/** @typedef {import('./format.js').Piece} Piece */
-/**
- * @typedef {{ path: string, label: string, value: Piece, error?: string, note: Piece[], placeholder: Piece[],
- *   band?: import('./chart.js').Chart, readonly: boolean, text: boolean }} Field
- * @typedef {{ path: string, label: string, options: { value: string, label: string }[], current: string, error?: string }} Select
- */
+/** @typedef {import('../pkg/roi_calculator.js').Field} Field */
+/** @typedef {import('../pkg/roi_calculator.js').Select} Select */
+/** @typedef {import('../pkg/roi_calculator.js').DepartmentCard} DepartmentCard */
 
 /** The element id of the field at `path` (`departments[2].name` → `departments-2--name`). @param {string} path */
 export const fieldId = (path) => path.replace(/[[\].]/g, '-');
@@ -59,7 +56,7 @@ export function removeButton(list, index, namePath) {
 
 /**
  * A department's card: legend, name, benchmark, the mode's fields, use cases (project mode), remove.
- * @param {any} card the view model's `DepartmentCard` @param {Formats} f
+ * @param {DepartmentCard} card @param {Formats} f
  */
 export function departmentCard(card, f) {
   const cases = card.useCases;
@@ -67,7 +64,7 @@ export function departmentCard(card, f) {
     <legend data-legend=${card.index}>${card.legend}</legend>
     ${field(card.name, f)}${select(card.benchmark)}${card.fields.map((x) => field(x, f))}
     ${cases && html`<div class="use-cases">
-      ${cases.rows.map((/** @type {Field[]} */ row, /** @type {number} */ j) => html`<div class="use-case" key=${j}>
+      ${cases.rows.map((row, j) => html`<div class="use-case" key=${j}>
         ${row.map((x) => field(x, f))}${removeButton(cases.path, j, row[0].path)}</div>`)}
       ${button('Add a use case', 'add', `add:${cases.path}`, { label: cases.addLabel })}
     </div>`}
@@ -75,6 +72,6 @@ export function departmentCard(card, f) {
   </fieldset>`;
 }
 
-/** A section's heading and the departments' cards with the add button. @param {any[]} cards @param {Formats} f */
+/** The departments' cards and the button that adds one. @param {DepartmentCard[]} cards @param {Formats} f */
 export const departmentCards = (cards, f) =>
   [cards.map((card) => departmentCard(card, f)), button('Add a department', 'add', 'add:departments')];

@@ -2,9 +2,9 @@
 // `{ v, u }`, a value and its unit, and these formatters of the reader's locale and the scenario's
 // currency show it. Text pieces are strings, shown as they are.
 
-/** @typedef {{ v: number, u: string }} Num  A number and its unit (`Unit` in the view model). */
-/** @typedef {string | Num} Piece */
-/** @typedef {{ value: number, unit: string }} Label  A number in a chart (`charts::Label`). */
+/** @typedef {import('../pkg/roi_calculator.js').Num} Num  A number and how to show it. */
+/** @typedef {import('../pkg/roi_calculator.js').Piece} Piece  Words, or a number. */
+/** @typedef {import('../pkg/roi_calculator.js').Label} Label  A number in a chart. */
 
 /**
  * The formatters of `locale` for amounts in `currency`.
@@ -21,7 +21,7 @@ export function formats(locale, currency) {
   const moneyShort = make({ style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
   const share = make({ style: 'percent', maximumFractionDigits: 1 });
   const decimal = make({ maximumFractionDigits: 1 });
-  /** @type {Record<string, (x: number) => string>} */
+  /** @type {Record<Num['u'], (x: number) => string>} */
   const units = {
     money,
     share,
@@ -35,7 +35,7 @@ export function formats(locale, currency) {
     rounded: make({ maximumFractionDigits: 1, useGrouping: false }),
   };
   /** @param {Num} n */
-  const num = (n) => (units[n.u] ?? decimal)(n.v);
+  const num = (n) => units[n.u](n.v);
   return {
     num,
     /** A line of pieces as one string. @param {Piece[]} pieces */

@@ -14,40 +14,48 @@ import { button, departmentCards, field, select } from './fields.js';
 
 const ACCEPT = '.csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json';
 
-/** @param {any} view the `MeasureView` @param {any} imported the `ImportedView`, or null @param {ImportPanel} panel @param {Formats} f */
+/**
+ * @param {import('../pkg/roi_calculator.js').MeasureView} view @param {import('../pkg/roi_calculator.js').ImportedView | null} imported the last import's, if any
+ * @param {ImportPanel} panel @param {Formats} f
+ */
 export function measure(view, imported, panel, f) {
+  // Beside each other in a wide widget: what was measured (typed or imported) and what it means.
   return [
     importPanel(imported, panel),
-    html`<section class="checkpoint" part="checkpoint"><h2>Measured results</h2>
-      <p class="hint">Enter what you measured at the checkpoint; leave empty what you did not measure.</p>
-      <div class="settings">${select(view.checkpoint)}${view.counts.map((/** @type {any} */ x) => field(x, f))}</div>
-    </section>`,
-    html`<section class="scorecard" part="scorecard"><h2>Scorecard</h2>
-      <dl class="figures">${view.scorecard.map((/** @type {any} */ x) => html`<div class="figure"><dt>${x.label}</dt>
-        <dd><output data-score=${x.key}>${x.value ? f.num(x.value) : '—'}</output></dd></div>`)}</dl>
-      <p class="status" role="status">${view.status}</p>
-      <table class="metrics"><caption>Each metric against its target</caption>
-        <thead><tr><th scope="col">Metric</th><th scope="col">Target</th><th scope="col">Status</th></tr></thead>
-        <tbody>${view.metrics.map((/** @type {any} */ m) => html`<tr key=${m.key}>
-          <td>${m.field ? field(m.field, f) : m.label}</td>
-          <td class="target" data-target=${m.key}>${f.text(m.target)}</td>
-          <td class="rag" data-status=${m.key} data-rag=${m.rag}>${f.text(m.status)}</td></tr>`)}</tbody>
-      </table>
-    </section>`,
-    realised(view.realised, f),
-    html`<section class="flags" part="flags"><h2>What to do next</h2>
-      <ol class="flag-list">${view.flags.map((/** @type {any} */ x) => x.severity === 'none'
-        ? html`<li class="flag none">${x.about}</li>`
-        : html`<li class=${`flag ${x.severity}`}><strong>${x.about}</strong><p>${x.diagnosis}</p><p class="action">${x.action}</p></li>`)}</ol>
-    </section>`,
+    html`<div class="inputs">
+      <section class="checkpoint" part="checkpoint"><h2>Measured results</h2>
+        <p class="hint">Enter what you measured at the checkpoint; leave empty what you did not measure.</p>
+        <div class="settings">${select(view.checkpoint)}${view.counts.map((x) => field(x, f))}</div>
+        <table class="metrics"><caption>Each metric against its target</caption>
+          <thead><tr><th scope="col">Metric</th><th scope="col">Target</th><th scope="col">Status</th></tr></thead>
+          <tbody>${view.metrics.map((m) => html`<tr key=${m.key}>
+            <td>${m.field ? field(m.field, f) : m.label}</td>
+            <td class="target" data-target=${m.key}>${f.text(m.target)}</td>
+            <td class="rag" data-status=${m.key} data-rag=${m.rag}>${f.text(m.status)}</td></tr>`)}</tbody>
+        </table>
+      </section>
+      <section class="departments" part="departments"><h2>Departments</h2>
+        <p class="adoption" role="status">${view.adoption}</p>${departmentCards(view.departments, f)}</section>
+    </div>`,
+    html`<div class="results">
+      <section class="scorecard" part="scorecard"><h2>Scorecard</h2>
+        <dl class="figures">${view.scorecard.map((x) => html`<div class="figure"><dt>${x.label}</dt>
+          <dd><output data-score=${x.key}>${x.value ? f.num(x.value) : '—'}</output></dd></div>`)}</dl>
+        <p class="status" role="status">${view.status}</p>
+      </section>
+      ${realised(view.realised, f)}
+      <section class="flags" part="flags"><h2>What to do next</h2>
+        <ol class="flag-list">${view.flags.map((x) => x.severity === 'none'
+          ? html`<li class="flag none">${x.about}</li>`
+          : html`<li class=${`flag ${x.severity}`}><strong>${x.about}</strong><p>${x.diagnosis}</p><p class="action">${x.action}</p></li>`)}</ol>
+      </section>
+    </div>`,
     imported && found(imported, f),
-    html`<section class="departments" part="departments"><h2>Departments</h2>
-      <p class="adoption" role="status">${view.adoption}</p>${departmentCards(view.departments, f)}</section>`,
   ];
 }
 
 /** The drop zone, sample data, progress with cancel, what each file held, and the last import's notes. */
-function importPanel(/** @type {any} */ imported, /** @type {ImportPanel} */ panel) {
+function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView | null} */ imported, /** @type {ImportPanel} */ panel) {
   return html`<section class="import" part="import"><h2>Import what you measured</h2>
     <p class="hint">Drop your roster, usage export and pulse-survey CSV files here, or choose them. They are read in this browser and never leave it.</p>
     <div class="dropzone">
@@ -60,21 +68,21 @@ function importPanel(/** @type {any} */ imported, /** @type {ImportPanel} */ pan
     </div>
     <p class="import-status" role="status" data-problem=${String(panel.problem)}>${panel.status}</p>
     <ul class="import-files">${panel.files.map((line) => html`<li>${line}</li>`)}</ul>
-    ${imported?.notes.map((/** @type {string} */ note) => html`<p class="import-note">${note}</p>`)}
+    ${imported?.notes.map((note) => html`<p class="import-note">${note}</p>`)}
     ${imported?.problems && html`<details class="import-problems"><summary>${imported.problems[0]}</summary>
-      <ol>${imported.problems[1].map((/** @type {string} */ line) => html`<li>${line}</li>`)}</ol></details>`}
+      <ol>${imported.problems[1].map((line) => html`<li>${line}</li>`)}</ol></details>`}
   </section>`;
 }
 
 /** The return delivered, beside what was projected, and the action that carries it into the projection. */
-function realised(/** @type {any} */ r, /** @type {Formats} */ f) {
+function realised(/** @type {import('../pkg/roi_calculator.js').RealisedView} */ r, /** @type {Formats} */ f) {
   return html`<section class="realised" part="realised"><h2>The return delivered</h2>
     <p class="realised-words" aria-live="polite">${f.text(r.words)}</p>
-    <dl class="figures">${r.figures.map((/** @type {any} */ x) => html`<div class="figure"><dt>${x.label}</dt>
+    <dl class="figures">${r.figures.map((x) => html`<div class="figure"><dt>${x.label}</dt>
       <dd><output data-realised=${x.key} data-value=${x.value ? String(x.value.v) : ''}>${x.value ? f.num(x.value) : '—'}</output></dd>
       <dd class="definition" data-projected=${x.key}>${f.text(x.definition)}</dd></div>`)}</dl>
     ${r.chart && figure(r.chart, f)}
-    <ul class="realised-notes note">${r.notes.map((/** @type {any} */ n) => html`<li>${f.text(n)}</li>`)}</ul>
+    <ul class="realised-notes note">${r.notes.map((n) => html`<li>${f.text(n)}</li>`)}</ul>
     <div class="actions">${button('Use what was measured in the projection', 'add', 'realised:apply')}
       ${r.canUndo && button('Undo: back to the projection as it was', 'remove', 'realised:undo')}</div>
   </section>`;
@@ -82,17 +90,17 @@ function realised(/** @type {any} */ r, /** @type {Formats} */ f) {
 
 /** A wide table in a region that scrolls sideways, reachable by keyboard. */
 function table(/** @type {string} */ label, /** @type {string} */ className, /** @type {string} */ caption,
-  /** @type {string[]} */ headings, /** @type {any[]} */ rows, /** @type {Formats} */ f) {
+  /** @type {string[]} */ headings, /** @type {import('../pkg/roi_calculator.js').Row[]} */ rows, /** @type {Formats} */ f) {
   return html`<div class="table-scroll" role="region" aria-label=${label} tabindex="0"><table class=${className}>
     <caption>${caption}</caption>
     <thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-    <tbody>${rows.map((row) => html`<tr><th scope="row">${row.head}</th>${row.cells.map((/** @type {any} */ cell, /** @type {number} */ i) =>
+    <tbody>${rows.map((row) => html`<tr><th scope="row">${row.head}</th>${row.cells.map((cell, i) =>
       html`<td data-rag=${row.alert === i ? 'red' : undefined}>${f.text(cell)}</td>`)}</tr>`)}</tbody>
   </table></div>`;
 }
 
 /** What the last import found: the trend, the departments weakest first, the control cohort, the tasks. */
-function found(/** @type {any} */ imported, /** @type {Formats} */ f) {
+function found(/** @type {import('../pkg/roi_calculator.js').ImportedView} */ imported, /** @type {Formats} */ f) {
   const { trend, cohorts } = imported;
   return [
     trend && html`<section class="trend" part="trend"><h2>The last 13 weeks</h2>${figure(trend, f, false)}
@@ -102,11 +110,11 @@ function found(/** @type {any} */ imported, /** @type {Formats} */ f) {
         ['Department', 'People', 'Weekly active', 'Active use (3+)', 'Sessions a week', 'Hours saved', 'Satisfaction'], imported.departments, f)}</section>`,
     cohorts && html`<section class="cohorts" part="cohorts"><h2>Trained against not yet trained</h2>
       <p>${cohorts.intro}</p>
-      <ul class="cohort-figures">${cohorts.lines.map((/** @type {any} */ line) => html`<li>${f.text(line)}</li>`)}</ul>
+      <ul class="cohort-figures">${cohorts.lines.map((line) => html`<li>${f.text(line)}</li>`)}</ul>
       <p>${f.text(cohorts.conclusion)}</p>
       ${cohorts.attribution != null && button(`Use ${f.num({ v: cohorts.attribution, u: 'share' })} as the attribution`, 'secondary', 'import:attribution')}
     </section>`,
     imported.tasks.length > 0 && html`<section class="tasks" part="tasks"><h2>What people use it for</h2>
-      <ul class="task-list">${imported.tasks.map((/** @type {any} */ t) => html`<li>${f.text(t)}</li>`)}</ul></section>`,
+      <ul class="task-list">${imported.tasks.map((t) => html`<li>${f.text(t)}</li>`)}</ul></section>`,
   ];
 }

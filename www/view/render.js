@@ -12,15 +12,16 @@ const MODES = [['project', 'Project the return'], ['measure', 'Judge measured re
 /**
  * Renders `view` (the view model's `View`) into `root`; in measure mode, with the last import's
  * `imported` view and the import `panel`.
- * @param {ShadowRoot} root @param {any} view @param {any} imported @param {ImportPanel} panel @param {Formats} f
+ * @param {ShadowRoot} root @param {import('../pkg/roi_calculator.js').View} view @param {import('../pkg/roi_calculator.js').ImportedView | null} imported
+ * @param {ImportPanel} panel @param {Formats} f
  */
 export function renderView(root, view, imported, panel, f) {
   render(html`<div class="widget" part="widget" data-mode=${view.mode}>
     <div class="modes" role="group" aria-label="What to do">${MODES.map(([mode, text]) =>
       html`<button type="button" class="mode" data-action=${`mode:${mode}`} aria-pressed=${String(mode === view.mode)}>${text}</button>`)}</div>
-    ${view.project ? project(view.project, f) : measure(view.measure, imported, panel, f)}
+    ${view.project ? project(view.project, f) : view.measure && measure(view.measure, imported, panel, f)}
     <section class="board" part="board"><h2>For the board, on one page</h2>
-      <dl class="board-items">${view.board.map((/** @type {any} */ part) =>
+      <dl class="board-items">${view.board.map((part) =>
         [html`<dt data-board=${part.id}>${part.heading}</dt>`, html`<dd>${f.text(part.text)}</dd>`])}</dl>
     </section>
   </div>`, root);

@@ -11,6 +11,10 @@ use roi_core::numbers::NumberStyle;
 use roi_core::scenario::Scenario;
 use roi_core::view::{Mode, WidgetState, view};
 
+// The view model's `Text` is a Rust type alias, which the derived declarations name but do not declare.
+#[wasm_bindgen(typescript_custom_section)]
+const TEXT: &str = "/** A line of text in pieces: words, and numbers to format. */\nexport type Text = Piece[];";
+
 /// One `<roi-calculator>` instance's state.
 #[wasm_bindgen]
 pub struct Widget {
@@ -50,14 +54,14 @@ impl Widget {
     }
 
     /// The person typed `text` into the field at `path`.
-    #[wasm_bindgen(unchecked_return_type = "Outcome")]
+    #[wasm_bindgen(unchecked_return_type = "Effect")]
     pub fn input(&mut self, path: &str, text: &str) -> JsValue {
         to_js(&self.state.input(path, text))
     }
 
     /// A button was pressed (see `WidgetState::action`): `add:…`, `remove:…` with the item's `index`,
     /// `mode:…`, `realised:apply`, `realised:undo`.
-    #[wasm_bindgen(unchecked_return_type = "Outcome")]
+    #[wasm_bindgen(unchecked_return_type = "Effect")]
     pub fn action(&mut self, name: &str, index: Option<u32>) -> JsValue {
         to_js(&self.state.action(name, index.map(|i| i as usize)))
     }
@@ -84,7 +88,7 @@ impl Widget {
     }
 
     /// Credits training with `attribution` (a share, from the import's control comparison).
-    #[wasm_bindgen(js_name = useAttribution, unchecked_return_type = "Outcome")]
+    #[wasm_bindgen(js_name = useAttribution, unchecked_return_type = "Effect")]
     pub fn use_attribution(&mut self, attribution: f64) -> JsValue {
         to_js(&self.state.use_attribution(attribution))
     }

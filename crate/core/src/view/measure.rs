@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::fields::Typed;
 use super::realised::{RealisedView, realised};
-use super::{Choice, DepartmentCard, Field, Figure, Format, Num, Piece, Select, Text, WidgetState, attention};
+use super::{Choice, DepartmentCard, Field, FigureView, Format, Num, Piece, Select, Text, WidgetState, attention};
 use crate::assessment::{Metric, MetricResult, Metrics, Severity, Status};
 use crate::realised::Realised;
 
@@ -20,7 +20,7 @@ pub struct MeasureView {
     /// Trained people and licensed seats.
     pub counts: Vec<Field>,
     /// The scorecard's figures.
-    pub scorecard: Vec<Figure>,
+    pub scorecard: Vec<FigureView>,
     /// How many fields need attention, if any.
     pub status: String,
     /// Each metric against its target.
@@ -143,7 +143,7 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
         ),
     ];
     let card = &assessment.scorecard;
-    let score = |key, label, value: Option<f64>, u| Figure {
+    let score = |key, label, value: Option<f64>, u| FigureView {
         key,
         label,
         value: value.map(|v| Num::new(v, u)),

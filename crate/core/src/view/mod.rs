@@ -20,7 +20,7 @@ mod state;
 
 pub use fields::field_id;
 pub use imported::{file_line, imported_view};
-pub use state::{Outcome, WidgetState};
+pub use state::{Effect, WidgetState};
 
 /// How the shell shows a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -167,7 +167,7 @@ pub struct Select {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Figure {
+pub struct FigureView {
     /// Stable key (`roiPercent`), for tests and styling.
     pub key: &'static str,
     /// The label.

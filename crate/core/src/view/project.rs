@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::fields::Typed;
 use super::{
-    DepartmentCard, Field, Figure, Format, KeyedChart, Num, Piece, Text, UseCases, WidgetState, attention, words,
+    DepartmentCard, Field, FigureView, Format, KeyedChart, Num, Piece, Text, UseCases, WidgetState, attention, words,
 };
 use crate::assumptions::{SlotValue, ValueKind, assumptions};
 use crate::benchmarks::Compared;
@@ -20,9 +20,9 @@ use crate::scenario::Department;
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ProjectView {
     /// The headline in one line, kept in sight while the inputs scroll.
-    pub summary: Vec<Figure>,
+    pub summary: Vec<FigureView>,
     /// The headline figures with their definitions.
-    pub figures: Vec<Figure>,
+    pub figures: Vec<FigureView>,
     /// How many fields need attention, if any.
     pub status: String,
     /// Cumulative benefit and cost, the outcomes' spread, what moves the ROI most.
@@ -37,6 +37,8 @@ pub struct ProjectView {
     pub cost_lists: Vec<CostList>,
     /// The settings.
     pub settings: Vec<Field>,
+    /// Only the quick start's inputs are shown (see [`WidgetState::quick`]).
+    pub quick: bool,
 }
 
 /// A list of cost lines.
@@ -82,9 +84,9 @@ const TORNADO_ROWS: usize = 6;
 pub(super) fn project(state: &WidgetState) -> ProjectView {
     let editor = state.editor();
     let report = editor.report();
-    let figures: Vec<Figure> = FIGURES
+    let figures: Vec<FigureView> = FIGURES
         .iter()
-        .map(|&(key, label, definition)| Figure {
+        .map(|&(key, label, definition)| FigureView {
             key,
             label,
             value: figure(report, key),
@@ -93,7 +95,7 @@ pub(super) fn project(state: &WidgetState) -> ProjectView {
         .collect();
     let summary = SUMMARY
         .iter()
-        .map(|&(key, label)| Figure { key, label, value: figure(report, key), definition: Text::new() })
+        .map(|&(key, label)| FigureView { key, label, value: figure(report, key), definition: Text::new() })
         .collect();
     let charts = vec![
         KeyedChart { key: "cumulative", chart: charts::cumulative(report) },
@@ -104,18 +106,32 @@ pub(super) fn project(state: &WidgetState) -> ProjectView {
     let assumptions = Model::resolve(scenario, state.table())
         .map(|model| assumptions(scenario, &model, &report.annual).iter().map(|a| slots(a.text, &a.values)).collect())
         .unwrap_or_default();
-    let departments = scenario.departments.iter().enumerate().map(|(i, d)| department(state, i, d)).collect();
-    ProjectView {
+    let mut departments: Vec<DepartmentCard> =
+        scenario.departments.iter().enumerate().map(|(i, d)| department(state, i, d)).collect();
+    let mut view = ProjectView {
         summary,
         figures,
         status: attention(editor.drafts().len(), "figures"),
         charts,
         assumptions,
-        departments,
+        departments: Vec::new(),
         people_costs: people_costs(state),
         cost_lists: cost_lists(state),
         settings: settings(state),
+        quick: state.quick(),
+    };
+    if view.quick {
+        // The same fields, at the same paths, as the full form: only fewer of them.
+        for card in &mut departments {
+            card.fields.truncate(2);
+            card.use_cases = None;
+        }
+        view.cost_lists.truncate(1);
+        view.people_costs.clear();
+        view.settings.clear();
     }
+    view.departments = departments;
+    view
 }
 
 /// The value of the headline figure `key`.

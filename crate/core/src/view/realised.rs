@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Figure, Format, KeyedChart, Num, Piece, Text, WidgetState, number_or_dash, words};
+use super::{FigureView, Format, KeyedChart, Num, Piece, Text, WidgetState, number_or_dash, words};
 use crate::charts;
 use crate::projection::Annual;
 use crate::realised::{Basis, MatchedBy, Realised, RealisedStatus};
@@ -17,7 +17,7 @@ pub struct RealisedView {
     /// The return delivered in one sentence.
     pub words: Text,
     /// The realised figures; each definition says what was projected.
-    pub figures: Vec<Figure>,
+    pub figures: Vec<FigureView>,
     /// Projected and realised benefit by department, once anything was measured.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chart: Option<KeyedChart>,
@@ -52,7 +52,7 @@ pub(super) fn realised(state: &WidgetState, realised: Option<&Realised>) -> Real
             let measured = realised.filter(|r| r.anything_measured).and_then(|r| pick(&r.annual, key));
             let projected = realised.and_then(|r| pick(&r.projected, key));
             let definition = vec![Piece::Words("projected: ".into()), number_or_dash(projected, unit)];
-            Figure { key, label, value: measured.map(|v| Num::new(v, unit)), definition }
+            FigureView { key, label, value: measured.map(|v| Num::new(v, unit)), definition }
         })
         .collect();
     let chart = realised

@@ -19,7 +19,7 @@ use crate::scenario::Scenario;
 /// What an input or an action did, for the shell to tell the host.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Outcome {
+pub struct Effect {
     /// The scenario or measurements changed, and their report is complete: announce it (`roi-change`).
     pub announce: bool,
     /// What was typed could not be used, and why (`roi-error`).
@@ -40,6 +40,8 @@ pub struct WidgetState {
     typed: BTreeMap<String, String>,
     /// The scenario before what was measured was applied to it.
     undo: Option<Scenario>,
+    /// Project mode shows only what a prospect knows (the quick start), not every input.
+    quick: bool,
 }
 
 impl WidgetState {
@@ -53,7 +55,7 @@ impl WidgetState {
     ) -> Result<Self, Vec<FieldError>> {
         let editor = Editor::new(scenario, table.clone())?;
         let measure = MeasureEditor::for_scenario(editor.document(), table.clone());
-        Ok(Self { mode, editor, measure, table, style, typed: BTreeMap::new(), undo: None })
+        Ok(Self { mode, editor, measure, table, style, typed: BTreeMap::new(), undo: None, quick: false })
     }
 
     /// The mode shown.
@@ -74,6 +76,12 @@ impl WidgetState {
     /// The benchmark table.
     pub fn table(&self) -> &BenchmarkTable {
         &self.table
+    }
+
+    /// Whether project mode shows the quick start: each department's people and cost, and the
+    /// programme's one-time costs; every other input waits behind "Refine every input".
+    pub fn quick(&self) -> bool {
+        self.quick
     }
 
     /// Whether there is a scenario to go back to.
@@ -100,26 +108,31 @@ impl WidgetState {
     }
 
     /// The person typed `text` into the field at `path`.
-    pub fn input(&mut self, path: &str, text: &str) -> Outcome {
+    pub fn input(&mut self, path: &str, text: &str) -> Effect {
         let changed = match self.mode {
             Mode::Project => self.editor.type_into(path, text, &self.style),
             Mode::Measure => self.measure.type_into(path, text, &self.style),
         };
         self.typed.insert(path.to_owned(), text.to_owned());
         let error = if changed { None } else { self.draft(path).map(|d| d.message.clone()) };
-        Outcome { announce: changed && !self.editor.risk_pending(), error }
+        Effect { announce: changed && !self.editor.risk_pending(), error }
     }
 
     /// A button was pressed: `add:<list>` (`add:departments`, `add:costs.monthly`,
     /// `add:departments[0].useCases`), `remove:<list>` with the item's `index`, `mode:project` /
-    /// `mode:measure`, `realised:apply` / `realised:undo` (carry what was measured into the projection, or
-    /// take it back). Unknown actions do nothing.
-    pub fn action(&mut self, name: &str, index: Option<usize>) -> Outcome {
+    /// `mode:measure`, `inputs:quick` / `inputs:all` (the quick start, or every input), `realised:apply` /
+    /// `realised:undo` (carry what was measured into the projection, or take it back). Unknown actions do
+    /// nothing.
+    pub fn action(&mut self, name: &str, index: Option<usize>) -> Effect {
         let (verb, target) = name.split_once(':').unwrap_or((name, ""));
         let changed = match (self.mode, verb, index) {
             (_, "mode", _) => {
                 self.set_mode(Mode::from_name(target));
-                return Outcome::default();
+                return Effect::default();
+            }
+            (_, "inputs", _) => {
+                self.quick = target == "quick";
+                return Effect::default();
             }
             (Mode::Project, "add", _) if target == "departments" => {
                 let n = self.editor.report().departments.len() + 1;
@@ -144,7 +157,7 @@ impl WidgetState {
             // Paths after a removed item now name others: each field shows its value afresh.
             self.typed.clear();
         }
-        Outcome { announce: changed && !self.editor.risk_pending(), error: None }
+        Effect { announce: changed && !self.editor.risk_pending(), error: None }
     }
 
     /// Shows `mode`, keeping what was entered in both.
@@ -173,11 +186,11 @@ impl WidgetState {
     }
 
     /// Credits training with `attribution` (a share, from a control comparison), as a whole percentage.
-    pub fn use_attribution(&mut self, attribution: f64) -> Outcome {
+    pub fn use_attribution(&mut self, attribution: f64) -> Effect {
         #[allow(clippy::manual_clamp)] // `clamp` would bring the float formatter into the build (its panic message)
         let percent = (attribution * 100.0).round().max(1.0).min(100.0) as u32;
         let changed = self.editor.type_into("attribution", &percent.to_string(), &self.style);
-        Outcome { announce: changed && !self.editor.risk_pending(), error: None }
+        Effect { announce: changed && !self.editor.risk_pending(), error: None }
     }
 
     /// Sets the projection's departments, people, active rates and hours from what was measured (costs
