@@ -12,7 +12,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
  *  element's shell and stylesheet — what the first figures need (`first`) — then the import worker and
  *  its module, fetched once the first figures are on screen. */
 export const WIDGET_FILES = [
-  { path: 'pkg/roi_calculator_bg.wasm', label: 'engine and widget, WebAssembly', first: true },
+  { path: 'pkg/roi_calculator_bg.wasm', label: 'engine and view model, WebAssembly', first: true },
   { path: 'pkg/roi_calculator.js', label: 'wasm-bindgen glue JS', first: true },
   { path: 'www/roi-calculator.js', label: 'custom element shell JS', first: true },
   { path: 'www/roi-calculator.css', label: 'widget CSS', first: true },
