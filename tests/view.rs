@@ -220,7 +220,12 @@ fn an_import_shows_its_rows_trend_departments_and_file_lines() {
     let imported =
         measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &BenchmarkTable::default())
             .unwrap_or_else(|e| panic!("{e:?}"));
-    let shown = imported_view(&imported);
+    let table = BenchmarkTable::default();
+    let at = |day| {
+        let options = ImportOptions { checkpoint_day: day, ..ImportOptions::default() };
+        measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &table).ok()
+    };
+    let shown = imported_view(&imported, at);
     let report = &imported.import_report;
     assert_eq!(
         shown.status,
@@ -274,4 +279,36 @@ fn the_quick_start_shows_the_full_forms_first_fields_at_the_same_paths_and_nothi
     assert_eq!(quick.project.as_ref().map(|p| &p.figures), full.project.as_ref().map(|p| &p.figures));
     s.action("inputs:all", None);
     assert_eq!(view(&s), full);
+}
+
+#[test]
+fn the_timeline_measures_the_same_files_at_each_checkpoint_they_reach() {
+    let files = generate(&SampleOptions { people: 80, days: 120, seed: 5 });
+    let table = BenchmarkTable::default();
+    let at = |day| {
+        let options = ImportOptions { checkpoint_day: day, ..ImportOptions::default() };
+        measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &table).ok()
+    };
+    let shown = at(45).unwrap_or_else(|| panic!("day 45 measures"));
+    let timeline = imported_view(&shown, at).timeline;
+    let heads: Vec<&str> = timeline.iter().map(|r| r.head.as_str()).collect();
+    // Day 45 is the one shown, between the standard checkpoints; all reached within 120 days of data.
+    assert!(heads.contains(&"Day 45 (shown)"), "{heads:?}");
+    assert!(heads.first().is_some_and(|h| h.starts_with("Day 7")), "{heads:?}");
+    for row in &timeline {
+        let day: u32 = row.head.trim_start_matches("Day ").split(' ').next().and_then(|d| d.parse().ok()).unwrap_or(0);
+        let measured = at(day).unwrap_or_else(|| panic!("day {day}"));
+        // Each row holds that checkpoint's own figures.
+        assert_eq!(row.cells[0], words_text(&measured.import_report.people_at_checkpoint.to_string()));
+        let weekly = measured.measurements.metrics.weekly_active_rate;
+        assert_eq!(
+            row.cells[1],
+            vec![weekly.map_or_else(|| Piece::Words("—".into()), |v| Piece::Num(Num::new(v, Format::Share)))]
+        );
+        assert_eq!(row.cells.len(), 5);
+    }
+}
+
+fn words_text(text: &str) -> Vec<Piece> {
+    vec![Piece::Words(text.into())]
 }

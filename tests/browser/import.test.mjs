@@ -101,6 +101,11 @@ test('sample data imports with a progress bar and fills every part', async () =>
   const departments = await page.locator('.breakdown-table tbody th').allInnerTexts();
   assert.ok(departments.length >= 5, `departments: ${departments}`);
   assert.ok(await page.locator('.trend-table tbody tr').count() >= 13 - 1);
+  // The same files at each checkpoint they reach, the one shown among them with the scorecard's figures.
+  const checkpoints = await page.locator('.timeline-table tbody th').allInnerTexts();
+  assert.deepEqual(checkpoints, ['Day 7', 'Day 30 (shown)', 'Day 60', 'Day 90']);
+  const shownRow = await page.locator('.timeline-table tbody tr').nth(1).locator('td').allInnerTexts();
+  assert.equal(shownRow[1], await page.locator('output[data-score="weeklyActiveRate"]').innerText());
   assert.ok(await page.locator('.task-list li').count() > 0);
   // Imported values show at display precision in their fields (72, not 71.989529); the document keeps them exact.
   const shown = await page.locator('[data-path^="metrics."]').evaluateAll((inputs) => inputs.map((i) => i.value));

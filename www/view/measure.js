@@ -99,12 +99,15 @@ function table(/** @type {string} */ label, /** @type {string} */ className, /**
   </table></div>`;
 }
 
-/** What the last import found: the trend, the departments weakest first, the control cohort, the tasks. */
+/** What the last import found: the trend, each checkpoint, the departments weakest first, the control cohort, the tasks. */
 function found(/** @type {import('../pkg/roi_calculator.js').ImportedView} */ imported, /** @type {Formats} */ f) {
   const { trend, cohorts } = imported;
   return [
     trend && html`<section class="trend" part="trend"><h2>The last 13 weeks</h2>${figure(trend, f, false)}
       ${table('Week by week', 'trend-table', 'Week by week', ['Week', 'Weekly active', 'Sessions per active user', 'Satisfaction'], imported.weeks, f)}</section>`,
+    imported.timeline.length > 1 && html`<section class="timeline" part="timeline"><h2>Checkpoint by checkpoint</h2>
+      ${table('Checkpoint by checkpoint', 'timeline-table', 'The same files measured at each checkpoint they reach',
+        ['Checkpoint', 'People measured', 'Weekly active', 'Active use (3+)', 'Hours saved', 'Satisfaction'], imported.timeline, f)}</section>`,
     imported.departments.length > 0 && html`<section class="breakdown" part="breakdown"><h2>Departments, weakest first</h2>
       ${table('Departments, weakest first', 'breakdown-table', 'Measured at the checkpoint, from the imported files',
         ['Department', 'People', 'Weekly active', 'Active use (3+)', 'Sessions a week', 'Hours saved', 'Satisfaction'], imported.departments, f)}</section>`,

@@ -137,7 +137,11 @@ impl Importer {
         }
         let options = read_options(&options)?;
         let imported = self.dataset.measure(&options, &self.table).map_err(cannot_import)?;
-        let view = roi_core::view::imported_view(&imported);
+        let at = |day| {
+            let options = roi_core::import::ImportOptions { checkpoint_day: day, ..options.clone() };
+            self.dataset.measure(&options, &self.table).ok()
+        };
+        let view = roi_core::view::imported_view(&imported, at);
         Ok(to_js(&Shown { measurements: &imported.measurements, view }))
     }
 }

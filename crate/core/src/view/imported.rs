@@ -1,7 +1,8 @@
 //! What a successful import shows in measure mode, beside the measurements it replaces: how many rows
 //! were read and why any were skipped, the 13-week trend, the departments weakest first, the trained
-//! cohort against its control, and the task categories. Made by the import worker's module from the
-//! [`Imported`] document, so the page's module never reads that document.
+//! cohort against its control, the task categories, and the measurement timeline (the same files measured
+//! at each checkpoint). Made by the import worker's module from the [`Imported`] document, so the page's
+//! module never reads that document.
 
 use serde::Serialize;
 
@@ -34,7 +35,14 @@ pub struct ImportedView {
     pub cohorts: Option<Cohorts>,
     /// What people use it for: "Drafting: 40% of answers".
     pub tasks: Vec<Text>,
+    /// Each checkpoint the files reach (days 7, 30, 60, 90 and the one shown): people measured, weekly
+    /// active, active use, hours saved, satisfaction. (Judging them here would bring the assessment's
+    /// rules and texts into the import module, about 8 KB gzipped; the checkpoint shown is judged above.)
+    pub timeline: Vec<Row>,
 }
+
+/// The checkpoints of the measurement timeline (docs/model.md#metrics-and-targets).
+pub const TIMELINE: [u32; 4] = [7, 30, 60, 90];
 
 /// A table row: its heading cell and its cells; `alert` marks the cell (by index) said to be below target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,8 +82,8 @@ pub fn file_line(name: &str, summary: &FileSummary) -> String {
     line
 }
 
-/// What `imported` shows.
-pub fn imported_view(imported: &Imported) -> ImportedView {
+/// What `imported` shows; `at(day)` measures the same files at another checkpoint day, for the timeline.
+pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) -> ImportedView {
     let report = &imported.import_report;
     let status = format!(
         "Imported {} rows ({} skipped): {} people measured at day {}.",
@@ -115,6 +123,40 @@ pub fn imported_view(imported: &Imported) -> ImportedView {
         departments: imported.departments.iter().map(department).collect(),
         cohorts: imported.cohorts.as_ref().map(cohorts),
         tasks,
+        timeline: timeline(imported, at),
+    }
+}
+
+/// One row per checkpoint that anyone in the files has reached, in day order.
+fn timeline(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) -> Vec<Row> {
+    let shown = imported.measurements.checkpoint_day;
+    let mut days: Vec<u32> = TIMELINE.to_vec();
+    if !days.contains(&shown) {
+        days.push(shown);
+        days.sort_unstable();
+    }
+    days.into_iter()
+        .filter_map(|day| {
+            let measured = if day == shown { imported.clone() } else { at(day)? };
+            let people = measured.import_report.people_at_checkpoint;
+            (people > 0).then(|| checkpoint(day, day == shown, &measured))
+        })
+        .collect()
+}
+
+/// The timeline's row of checkpoint `day`.
+fn checkpoint(day: u32, shown: bool, measured: &Imported) -> Row {
+    let m = &measured.measurements.metrics;
+    Row {
+        head: if shown { format!("Day {day} (shown)") } else { format!("Day {day}") },
+        cells: vec![
+            words(measured.import_report.people_at_checkpoint.to_string()),
+            vec![number_or_dash(m.weekly_active_rate, Format::Share)],
+            vec![number_or_dash(m.active_usage_rate, Format::Share)],
+            vec![number_or_dash(m.hours_saved_per_week, Format::Decimal)],
+            vec![number_or_dash(m.satisfaction, Format::Decimal)],
+        ],
+        alert: None,
     }
 }
 
