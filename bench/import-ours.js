@@ -27,7 +27,7 @@ globalThis.ourImport = async ({ roster, activity, survey }) => {
   return new Promise((resolve, reject) => {
     w.onmessage = ({ data }) => {
       if (data.type === 'result') {
-        const m = data.imported.measurements;
+        const m = data.measurements;
         resolve({ overall: m.metrics, departments: Object.fromEntries(m.departments.map((d) => [d.name, d.metrics])) });
       } else if (data.type === 'error' || data.type === 'waiting') {
         reject(new Error(data.message ?? `missing files: ${JSON.stringify(data)}`));
