@@ -28,7 +28,7 @@ pub fn open<R: Read>(kind: Option<FileKind>, source: R) -> Result<Opened<R>, Fil
              completed_on, an activity export date, user and sessions, a survey user, day and answers",
             found(&table.headers)
         );
-        return Err(FileProblem::new(None, message));
+        return Err(FileProblem::not_recognised(None, message));
     };
     let kind = Some(shape.kind);
     let at = table.locate(shape.columns).map_err(|missing| {
@@ -38,7 +38,13 @@ pub fn open<R: Read>(kind: Option<FileKind>, source: R) -> Result<Opened<R>, Fil
             missing.join(", "),
             found(&table.headers)
         );
-        FileProblem::new(kind, message)
+        // A roster or usage export of the product's shapes that lacks columns may hold them under
+        // other names: the person may choose them.
+        if matches!(shape.kind, FileKind::Roster | FileKind::Activity) {
+            FileProblem::not_recognised(kind, message)
+        } else {
+            FileProblem::new(kind, message)
+        }
     })?;
     if shape.kind == FileKind::Survey && at[2..6].iter().all(Option::is_none) {
         let message = format!(

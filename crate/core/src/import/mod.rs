@@ -20,6 +20,7 @@ mod daily;
 pub mod dates;
 mod files;
 mod json;
+mod mapped;
 mod measure;
 mod metrics;
 mod periods;
@@ -33,6 +34,8 @@ mod values;
 
 pub use dates::DateOrder;
 pub use files::{ALL_STAFF, LISTED_PROBLEMS};
+pub use mapped::ColumnMap;
+pub(crate) use mapped::{choosable, head, header_key, looks_like};
 pub use report::{
     DepartmentBreakdown, FileKind, FileProblem, FileSummary, ImportOptions, ImportReport, Imported, Problem,
 };
@@ -66,7 +69,7 @@ impl Dataset {
     /// Reads `source` as a file of `kind`, or of the kind its header shows when `kind` is none. A file
     /// that cannot be used leaves what was read before untouched.
     pub fn read(&mut self, kind: Option<FileKind>, source: impl Read) -> Result<FileSummary, FileProblem> {
-        self.read_from(kind, Box::new(source), 0)
+        self.read_from(kind, None, Box::new(source), 0)
     }
 
     /// [`Dataset::read`] of a file of `bytes` bytes: its rows are stored without growing (and copying)
@@ -77,14 +80,24 @@ impl Dataset {
         source: impl Read,
         bytes: u64,
     ) -> Result<FileSummary, FileProblem> {
-        self.read_from(kind, Box::new(source), bytes)
+        self.read_from(kind, None, Box::new(source), bytes)
+    }
+
+    /// Reads `source`, `bytes` bytes long (0 when not known), as a file of `map`'s kind with the columns
+    /// `map` chose (docs/model.md#choosing-columns): a file whose shape was not recognised, read by the
+    /// same readers as a recognised one. Fails, naming them, when required columns are left unchosen, and
+    /// when a chosen column is not the kind's, is beyond the header or shares its header with another.
+    pub fn read_mapped(&mut self, map: &ColumnMap, source: impl Read, bytes: u64) -> Result<FileSummary, FileProblem> {
+        self.read_from(Some(map.kind), Some(map), Box::new(source), bytes)
     }
 
     /// [`Dataset::read`] for any source through one code path: the readers are compiled once, not once
     /// per kind of source (a text, the browser's chunks), which keeps the WebAssembly module smaller.
+    /// With a `map`, the file's columns are the ones it chose.
     fn read_from(
         &mut self,
         kind: Option<FileKind>,
+        map: Option<&ColumnMap>,
         source: Box<dyn Read + '_>,
         bytes: u64,
     ) -> Result<FileSummary, FileProblem> {
@@ -93,6 +106,10 @@ impl Dataset {
             source::sniff(&mut fingerprint).map_err(|e| FileProblem::new(kind, format!("could not be read: {e}")))?;
         let order = self.date_order;
         if sniffed.json {
+            if map.is_some() {
+                let message = "is JSON; columns are chosen in CSV files only".to_owned();
+                return Err(FileProblem::new(kind, message));
+            }
             if let Some(other) = kind.filter(|&k| k != FileKind::Activity) {
                 let message = "is JSON; only usage exports (Claude Code analytics) are read from JSON".to_owned();
                 return Err(FileProblem::new(Some(other), message));
@@ -100,7 +117,10 @@ impl Dataset {
             let activity = json::read(sniffed.source, order)?;
             return self.keep_activity(activity, fingerprint.value());
         }
-        let columns::Opened { shape, mut table, at } = columns::open(kind, sniffed.source)?;
+        let columns::Opened { shape, mut table, at } = match map {
+            None => columns::open(kind, sniffed.source)?,
+            Some(map) => mapped::open(map, sniffed.source)?,
+        };
         let summary = |rows, skipped| FileSummary {
             kind: shape.kind,
             shape: shape.name.to_owned(),

@@ -61,17 +61,25 @@ pub struct FileProblem {
     /// Whether the file can be read once the person says in which order its dates are written
     /// ([`Dataset::set_date_order`], or `dateOrder` in the import options).
     pub asks_date_order: bool,
+    /// Whether its shape was not recognised from its header, so the person may choose which column is
+    /// which ([`super::Dataset::read_mapped`]).
+    pub unrecognised: bool,
 }
 
 impl FileProblem {
     /// The problem `message` of a file of `kind`.
     pub fn new(kind: Option<FileKind>, message: String) -> Self {
-        Self { kind, message, asks_date_order: false }
+        Self { kind, message, asks_date_order: false, unrecognised: false }
+    }
+
+    /// A file whose columns were not recognised: `message` says which it has.
+    pub fn not_recognised(kind: Option<FileKind>, message: String) -> Self {
+        Self { unrecognised: true, ..Self::new(kind, message) }
     }
 
     /// A file of `kind` whose date order must be asked: `message` says so.
     pub fn asking(kind: FileKind, message: String) -> Self {
-        Self { kind: Some(kind), message, asks_date_order: true }
+        Self { asks_date_order: true, ..Self::new(Some(kind), message) }
     }
 
     /// The problem as a field error whose path names the file's kind; `name` is the file's own name,

@@ -225,6 +225,28 @@ pub(super) const SHAPES: [Shape; 8] = [
     },
 ];
 
+/// The product's own roster and daily usage shapes again, for a file whose columns the person chose
+/// (`mapped.rs`): the same columns and readers, under a name that says who chose them. Never recognised
+/// from a header (no signature).
+pub(super) static CHOSEN: [Shape; 2] = [
+    Shape {
+        name: "Roster (columns chosen by you)",
+        kind: FileKind::Roster,
+        reader: Reader::Roster { learning_system: false },
+        signature: &[],
+        columns: &ROSTER,
+        not_measured: &[],
+    },
+    Shape {
+        name: "Usage per person per day (columns chosen by you)",
+        kind: FileKind::Activity,
+        reader: Reader::Daily,
+        signature: &[],
+        columns: &ACTIVITY,
+        not_measured: &[],
+    },
+];
+
 const SNAPSHOT: &[(Metric, &str)] = &[
     (Metric::ActiveUsageRate, SNAPSHOT_LAST),
     (Metric::SessionsPerActiveUserWeek, SNAPSHOT_LAST),

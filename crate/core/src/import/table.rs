@@ -9,7 +9,7 @@ use csv::{ByteRecord, ReaderBuilder};
 
 /// How much of a file is looked at before reading it: enough for any header line and to tell text
 /// from binary data.
-const PEEK: usize = 64 * 1024;
+pub(super) const PEEK: usize = 64 * 1024;
 
 /// A column a file of some kind has, under its canonical name and the aliases it is known by.
 #[derive(Debug, Clone, Copy)]

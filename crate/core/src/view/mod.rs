@@ -13,6 +13,7 @@ use crate::charts::Chart;
 mod board;
 mod fields;
 mod imported;
+mod mapper;
 mod measure;
 mod project;
 mod realised;
@@ -20,6 +21,7 @@ mod state;
 
 pub use fields::field_id;
 pub use imported::{file_line, imported_view};
+pub use mapper::{MapperKind, MapperView, Role, mapper_view};
 pub use state::{Effect, WidgetState};
 
 /// How the shell shows a number.
