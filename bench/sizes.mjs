@@ -16,7 +16,7 @@ export const WIDGET_FILES = [
   { path: 'pkg/roi_calculator.js', label: 'wasm-bindgen glue JS', first: true },
   { path: 'www/roi-calculator.js', label: 'custom element shell JS', first: true },
   { path: 'www/roi-calculator.css', label: 'widget CSS', first: true },
-  ...['render', 'html', 'format', 'chart', 'fields', 'project', 'measure'].map((name) =>
+  ...['render', 'html', 'format', 'chart', 'fields', 'project', 'measure', 'mapper'].map((name) =>
     ({ path: `www/view/${name}.js`, label: `view: ${name}.js`, first: true })),
   { path: 'pkg/preact.mjs', label: 'renderer: Preact', first: true },
   { path: 'pkg/htm.mjs', label: 'renderer: htm templates', first: true },

@@ -49,7 +49,7 @@ if (/<\/style/i.test(style)) fail('style.css contains "</style"');
 // bare names the import map gives data: URLs: each relative import among them (and the shell's of the
 // view) names its target so.
 const VIEW = ['view/render.js', 'view/html.js', 'view/format.js', 'view/chart.js', 'view/fields.js', 'view/project.js',
-  'view/measure.js', 'pkg/preact.mjs', 'pkg/htm.mjs'];
+  'view/measure.js', 'view/mapper.js', 'pkg/preact.mjs', 'pkg/htm.mjs'];
 const named = (from, target) => `roi:${posix.normalize(posix.join(posix.dirname(from), target))}`;
 /** `js` (the file at `path` on the site) with its relative imports by bare name. */
 const bare = (path, js) => js.replace(/(from\s*|import\s*\(?\s*)'(\.\.?\/[^']+)'/g, (_, lead, target) => `${lead}'${named(path, target)}'`);
@@ -62,7 +62,7 @@ const IMPORT_GLUE = `'./pkg/roi_import.js'`;
 const WORKER = `import('./import-worker.js')`;
 const workerModule = rewrite(worker, IMPORT_GLUE, JSON.stringify(dataModule(importGlue)), `the worker's import of ${IMPORT_GLUE}`);
 const workerData = dataModule(workerModule);
-const VIEW_IMPORTS = [`'./view/render.js'`, `'./view/format.js'`];
+const VIEW_IMPORTS = [`'./view/render.js'`, `'./view/format.js'`, `'./view/mapper.js'`];
 const shellModule = rewrite(rewrite(rewrite(VIEW_IMPORTS.reduce((js, target) => rewrite(js, target, `'${named('', target.slice(1, -1))}'`, `the shell's import of ${target}`, 0), shell),
   GLUE, `'roi-calculator-glue'`, `the shell's import of ${GLUE}`),
   WORKER, `import('roi-calculator-import')`, `the shell's ${WORKER}`),

@@ -5,6 +5,7 @@
 import init, { Widget, defaultScenario } from './pkg/roi_calculator.js';
 import { renderView } from './view/render.js';
 import { formats } from './view/format.js';
+import { roles } from './view/mapper.js';
 
 // The page's module is compiled once, streaming as it downloads, and shared by every instance here.
 const compiled = WebAssembly.compileStreaming(fetch(new URL('./pkg/roi_calculator_bg.wasm', import.meta.url)));
@@ -39,6 +40,14 @@ const workerScript = (() => {
     return null;
   }
 })();
+/** Where this browser keeps the columns chosen for a header (the mapper's `key` follows). */
+const COLUMNS = 'roi-calculator:columns:';
+/**
+ * Each role's guessed column for `kind` of the mapper's `view`.
+ * @param {import('./view/mapper.js').Mapping['view']} view @param {string} kind
+ */
+const guesses = (view, kind) => Object.fromEntries((view.kinds.find((k) => k.kind === kind)?.roles ?? [])
+  .filter((r) => r.guess != null).map((r) => [r.name, r.guess]));
 /** The people, days and seed of "try with sample data": about 40,000 activity rows. */
 const SAMPLE = { people: 400, days: 120, seed: 7 };
 /**
@@ -92,7 +101,7 @@ class RoiCalculator extends HTMLElement {
   /** The last import's view (the import worker's `ImportedView`), or null. */
   #imported = null;
   /** @type {import('./view/measure.js').ImportPanel} */
-  #panel = { progress: null, status: '', problem: false, files: [] };
+  #panel = { progress: null, status: '', problem: false, files: [], mappings: [] };
   /** Whether the import worker holds files it can measure at another checkpoint. */
   #measurable = false;
   /** Whether this root shows Preact's render (not the page's prerendered figures). */
@@ -117,6 +126,8 @@ class RoiCalculator extends HTMLElement {
       if (event.target.type === 'file') {
         this.#import({ type: 'files', files: [...event.target.files] });
         event.target.value = '';
+      } else if (event.target.dataset.map) {
+        this.#choose(event.target.dataset.map, event.target.value);
       } else if (event.target.tagName === 'SELECT') {
         forward(event);
         if (event.target.dataset.path === 'checkpointDay' && this.#measurable) {
@@ -138,6 +149,7 @@ class RoiCalculator extends HTMLElement {
       const action = button.dataset.action;
       if (action === 'import:sample') return this.#import({ type: 'sample', ...SAMPLE });
       if (action === 'import:cancel') return this.#cancelImport();
+      if (action === 'import:map' || action === 'import:map-skip') return this.#mapped(action === 'import:map');
       const index = button.dataset.index === undefined ? undefined : Number(button.dataset.index);
       this.#call(() => {
         const attribution = this.#imported?.cohorts?.attribution;
@@ -264,7 +276,7 @@ class RoiCalculator extends HTMLElement {
       this.#formats = formats(locale, widget.scenario.currency);
       this.#imported = null;
       this.#measurable = false;
-      this.#panel = { progress: null, status: '', problem: false, files: [] };
+      this.#panel = { progress: null, status: '', problem: false, files: [], mappings: [] };
       // The prerendered figures (not Preact's) make way for the first render, in the same task.
       if (!this.#rendered) this.#root.replaceChildren();
       this.#rendered = true;
@@ -348,6 +360,8 @@ class RoiCalculator extends HTMLElement {
       this.#showImport({ progress: data.total > 0 ? data.loaded / data.total : 0, status: `Reading ${data.file}…` });
     } else if (data.type === 'file') {
       this.#showImport({ files: [...this.#panel.files, data.line ?? data.error] });
+    } else if (data.type === 'unmapped') {
+      this.#unmapped(data.view);
     } else if (data.type === 'waiting') {
       const missing = ['roster', 'activity'].filter((kind) => !data.kinds.includes(kind));
       this.#showImport({ progress: null, status: `Now add the ${missing.join(' and the ')} file to measure the checkpoint.` });
@@ -367,6 +381,68 @@ class RoiCalculator extends HTMLElement {
   }
 
   /**
+   * A file whose columns were not recognised: read with the columns chosen for the same header before,
+   * if this browser kept them, or else asked (the mapper, with each role's guess chosen).
+   * @param {import('./view/mapper.js').Mapping['view']} view
+   */
+  #unmapped(view) {
+    const saved = (() => {
+      try {
+        return JSON.parse(globalThis.localStorage?.getItem(`${COLUMNS}${view.key}`) ?? 'null');
+      } catch {
+        return null;
+      }
+    })();
+    const fits = saved && view.kinds.some((k) => k.kind === saved.kind)
+      && Object.values(saved.columns ?? {}).every((i) => Number.isInteger(i) && i >= 0 && i < view.headers.length);
+    if (fits) return this.#send({ type: 'mapped', name: view.name, map: saved }, `Reading ${view.name} with the columns chosen before…`);
+    const mapping = { view, kind: view.guess, columns: guesses(view, view.guess) };
+    this.#showImport({ progress: null, status: `Choose which column is which in ${view.name}.`, mappings: [...this.#panel.mappings, mapping] });
+    this.#root.querySelector('#map-kind')?.focus();
+  }
+
+  /** The person chose what the file is (`role` "kind") or which column holds `role`. */
+  #choose(/** @type {string} */ role, /** @type {string} */ value) {
+    const [first, ...rest] = this.#panel.mappings;
+    if (!first) return;
+    const next = role === 'kind'
+      ? { ...first, kind: /** @type {any} */ (value), columns: guesses(first.view, value) }
+      : { ...first, columns: { ...first.columns } };
+    if (role !== 'kind') {
+      if (value === '') delete next.columns[role];
+      else next.columns[role] = Number(value);
+    }
+    this.#showImport({ mappings: [next, ...rest] });
+  }
+
+  /** Reads the asked file with the columns chosen (kept for the next file with its header), or skips it. */
+  #mapped(/** @type {boolean} */ read) {
+    const [first, ...rest] = this.#panel.mappings;
+    if (!first) return;
+    const name = first.view.name;
+    if (!read) {
+      this.#worker?.postMessage?.({ type: 'unmapped-skip', name });
+      return this.#showImport({ mappings: rest, status: `${name} was skipped.` });
+    }
+    if (roles(first).missing.length > 0) return this.#render();
+    const map = { kind: first.kind, columns: first.columns };
+    try {
+      globalThis.localStorage?.setItem(`${COLUMNS}${first.view.key}`, JSON.stringify(map));
+    } catch {
+      // Storage refused or full: the choice is used now, and asked again next time.
+    }
+    this.#panel = { ...this.#panel, mappings: rest };
+    this.#send({ type: 'mapped', name, map }, `Reading ${name} with the columns you chose…`);
+  }
+
+  /** Sends a mapped file to the worker, with the progress bar shown. */
+  #send(/** @type {object} */ message, /** @type {string} */ status) {
+    const day = Number(this.#widget?.measurements?.checkpointDay ?? 30);
+    this.#showImport({ progress: 0, status });
+    this.#worker?.postMessage?.({ checkpointDay: day, ...message });
+  }
+
+  /**
    * Stops a running import: the worker and what it had read are dropped (a worker busy in the engine
    * can only be stopped whole) and a fresh one is started; nothing on screen changes.
    */
@@ -374,6 +450,7 @@ class RoiCalculator extends HTMLElement {
     if (this.#worker !== 'unavailable') this.#worker?.terminate();
     this.#worker = null;
     this.#measurable = false;
+    this.#panel = { ...this.#panel, mappings: [] };
     this.#importFailed('Import cancelled; nothing was changed.');
     if (this.#widget) this.#startWorker();
   }

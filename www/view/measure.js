@@ -4,12 +4,14 @@
 import { html } from './html.js';
 import { figure } from './chart.js';
 import { button, departmentCards, field, select } from './fields.js';
+import { mapper } from './mapper.js';
 
 /** @typedef {import('./format.js').Formats} Formats */
 /**
  * What the shell knows of an import under way: its progress (0–1, none when idle), the status line, one
- * line per file read.
- * @typedef {{ progress: number | null, status: string, problem: boolean, files: string[] }} ImportPanel
+ * line per file read, and the files waiting for their columns to be chosen (the first is asked).
+ * @typedef {{ progress: number | null, status: string, problem: boolean, files: string[],
+ *   mappings: import('./mapper.js').Mapping[] }} ImportPanel
  */
 
 const ACCEPT = '.csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json';
@@ -68,6 +70,7 @@ function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView 
     </div>
     <p class="import-status" role="status" data-problem=${String(panel.problem)}>${panel.status}</p>
     <ul class="import-files">${panel.files.map((line) => html`<li>${line}</li>`)}</ul>
+    ${panel.mappings.length > 0 && mapper(panel.mappings[0])}
     ${imported?.notes.map((note) => html`<p class="import-note">${note}</p>`)}
     ${imported?.problems && html`<details class="import-problems"><summary>${imported.problems[0]}</summary>
       <ol>${imported.problems[1].map((line) => html`<li>${line}</li>`)}</ol></details>`}
