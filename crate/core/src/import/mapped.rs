@@ -3,10 +3,11 @@
 //! column), and the read itself, through the same readers as a recognised file in the product's own
 //! roster or daily usage shape — so dates, skipped rows and limits behave the same.
 
-use std::io::Read;
+use std::io::{self, Read};
 
 use super::columns::Opened;
 use super::shapes::{CHOSEN, Shape, recognise};
+use super::source::Fingerprint;
 use super::table::{Column, PEEK, Table, normalize};
 use super::{FileKind, FileProblem};
 
@@ -86,7 +87,9 @@ pub(crate) fn choosable(kind: FileKind, headers: &[String]) -> Vec<Choosable> {
         guesses[i] = hints.iter().find_map(|hint| {
             normalized.iter().enumerate().position(|(at, header)| {
                 !guesses.contains(&Some(at))
-                    && header.split(|c: char| !c.is_alphanumeric()).any(|word| word.starts_with(hint))
+                    && header
+                        .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
+                        .any(|word| word.starts_with(hint))
             })
         });
     }
@@ -113,24 +116,40 @@ pub(crate) fn looks_like(headers: &[String]) -> FileKind {
 
 /// The key a mapping is saved under in the browser: the normalized headers joined by U+001F.
 pub(crate) fn header_key(headers: &[String]) -> String {
-    headers.iter().map(|h| normalize(h)).collect::<Vec<_>>().join("\u{1f}")
+    let mut key = String::new();
+    for (i, header) in headers.iter().enumerate() {
+        if i > 0 {
+            key.push('\u{1f}');
+        }
+        key.push_str(&normalize(header));
+    }
+    key
 }
 
 /// Reads the header and the first `rows` rows of `source`, which may be only the start of a file: of
 /// the first 64 KiB, the part after the last line break (a line cut short) is left out. Blank lines and
 /// rows that cannot be read as CSV are not shown.
-pub(crate) fn head(source: impl Read, rows: usize) -> Result<Head, FileProblem> {
-    let mut start = Vec::with_capacity(PEEK);
-    source
-        .take(PEEK as u64)
-        .read_to_end(&mut start)
-        .map_err(|e| FileProblem::new(None, format!("could not be read: {e}")))?;
+pub(crate) fn head(mut source: impl Read, rows: usize) -> Result<Head, FileProblem> {
+    let mut start = vec![0; PEEK];
+    let mut filled = 0;
+    while filled < PEEK {
+        match source.read(&mut start[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) => return Err(FileProblem::new(None, format!("could not be read: {e}"))),
+        }
+    }
+    start.truncate(filled);
     if start.len() == PEEK
         && let Some(end) = start.iter().rposition(|&b| b == b'\n')
     {
         start.truncate(end + 1);
     }
-    let mut table = Table::open(start.as_slice()).map_err(|e| FileProblem::new(None, e.message()))?;
+    // The bytes reach the CSV reader as the same type as `Dataset::read`'s source (what was peeked, then
+    // the rest: nothing), so the reader is compiled once, not again for a byte slice.
+    let mut rest = Fingerprint::new(Box::new(io::empty()) as Box<dyn Read>);
+    let source = io::Cursor::new(start).chain(&mut rest);
+    let mut table = Table::open(source).map_err(|e| FileProblem::new(None, e.message()))?;
     let width = table.headers.len();
     let mut shown = Vec::new();
     while shown.len() < rows
@@ -169,6 +188,7 @@ fn locate(shape: &Shape, map: &ColumnMap, headers: &[String]) -> Result<Vec<Opti
     let names = |required: bool| -> Vec<&str> {
         shape.columns.iter().filter(|c| offered(c) && (c.required || !required)).map(|c| c.name).collect()
     };
+    let all = names(false);
     let kind = shape.kind.name();
     let mut at: Vec<Option<usize>> = vec![None; shape.columns.len()];
     for (name, index) in &map.columns {
@@ -176,7 +196,7 @@ fn locate(shape: &Shape, map: &ColumnMap, headers: &[String]) -> Result<Vec<Opti
             return Err(format!(
                 "has no column \"{}\" to choose; a {kind}'s are {}",
                 name.chars().take(40).collect::<String>(),
-                names(false).join(", ")
+                all.join(", ")
             ));
         };
         if at[i].is_some() {
