@@ -11,17 +11,28 @@
 import init, { Importer, sampleFiles } from './pkg/roi_import.js';
 
 const CHUNK = 1 << 20;
+/** How much of a file whose columns were not recognised the column mapper is shown (its header and first rows). */
+const HEAD = 64 * 1024;
 /** Files above this are refused before reading (the engine also stops at 5,000,000 activity rows). */
 const MAX_BYTES = 400 * (1 << 20);
 const TOO_LARGE = (name) => `The file "${name}" is larger than 400 MB, the most one import reads; split it (by date or department) and import the part you need`;
 
 /**
  * One import session: the engine's Importer and the messages of the shell's protocol (`init`, `reset`,
- * `files`, `sample`, `measure`). `post` sends a message back; `chunksOf(file, progress)` resolves to a
- * function returning the file's next chunk (empty at the end), calling `progress(bytes)` as it reads.
+ * `files`, `sample`, `measure`, and for files whose columns were not recognised `mapped` and
+ * `unmapped-skip`). `post` sends a message back; `chunksOf(file, progress)` resolves to a function
+ * returning the file's next chunk (empty at the end), calling `progress(bytes)` as it reads; `headOf(file)`
+ * resolves to the file's first 64 KiB as a Uint8Array.
+ *
+ * A file whose columns are not recognised is posted as `{ type: 'unmapped', name, view }` (the column
+ * mapper's MapperView) instead of an error, and kept by name until `{ type: 'mapped', name, map,
+ * checkpointDay }` reads it with the columns chosen (posting `file`, then the measurement) or
+ * `{ type: 'unmapped-skip', name }` forgets it.
  */
-function session(post, chunksOf) {
+function session(post, chunksOf, headOf) {
   let importer;
+  /** The files waiting for their columns to be chosen, by name. */
+  const unmapped = new Map();
 
   async function importFiles(files, checkpointDay) {
     const total = files.reduce((sum, file) => sum + file.size, 0);
@@ -44,7 +55,42 @@ function session(post, chunksOf) {
         post({ type: 'file', name: file.name, summary, line: importer.describe(file.name) });
       } catch (error) {
         done += file.size - read;
-        post({ type: 'file', name: file.name, error: error.message });
+        if (!error.unrecognised || !(await offerMapper(file))) post({ type: 'file', name: file.name, error: error.message });
+      }
+    }
+    measure(checkpointDay);
+  }
+
+  /** Posts the column mapper of `file` and keeps it, or returns false when its start cannot be read. */
+  async function offerMapper(file) {
+    try {
+      const view = importer.peek(file.name, await headOf(file));
+      unmapped.set(file.name, file);
+      post({ type: 'unmapped', name: file.name, view });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Reads the kept file `name` with the columns of `map`, then posts the measurement of `checkpointDay`. */
+  async function importMapped(name, map, checkpointDay) {
+    const file = unmapped.get(name);
+    if (!file) {
+      post({ type: 'file', name, error: `The file "${name}" is not waiting for its columns to be chosen; add it again` });
+    } else {
+      let loaded = 0;
+      const progress = (bytes) => {
+        loaded += bytes;
+        post({ type: 'progress', loaded, total: file.size, file: name });
+      };
+      try {
+        const next = await chunksOf(file, progress);
+        const summary = importer.readMapped(name, map, next, file.size);
+        unmapped.delete(name);
+        post({ type: 'file', name, summary, line: importer.describe(name) });
+      } catch (error) {
+        post({ type: 'file', name, error: error.message });
       }
     }
     measure(checkpointDay);
@@ -73,6 +119,7 @@ function session(post, chunksOf) {
       } else if (data.type === 'reset') {
         importer?.free();
         importer = new Importer(data.benchmarks ?? undefined);
+        unmapped.clear();
       } else if (data.type === 'files') {
         await importFiles(data.files, data.checkpointDay);
       } else if (data.type === 'sample') {
@@ -85,11 +132,20 @@ function session(post, chunksOf) {
         await importFiles(files, data.checkpointDay);
       } else if (data.type === 'measure') {
         measure(data.checkpointDay);
+      } else if (data.type === 'mapped') {
+        await importMapped(data.name, data.map, data.checkpointDay);
+      } else if (data.type === 'unmapped-skip') {
+        unmapped.delete(data.name);
       }
     } catch (error) {
       post({ type: 'error', message: error.message, errors: error.errors ?? [] });
     }
   };
+}
+
+/** In a worker: the first 64 KiB, read synchronously. */
+function syncHead(file) {
+  return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.slice(0, HEAD)));
 }
 
 /** In a worker: each chunk read synchronously as the engine asks for it. */
@@ -136,11 +192,12 @@ export function localImporter() {
     let at = 0;
     return () => chunks[at++] ?? new Uint8Array(0);
   };
-  const handle = session(post, asyncChunks);
+  const asyncHead = async (file) => new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
+  const handle = session(post, asyncChunks, asyncHead);
   return local;
 }
 
 if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
-  const handle = session((data) => postMessage(data), syncChunks);
+  const handle = session((data) => postMessage(data), syncChunks, syncHead);
   onmessage = ({ data }) => handle(data);
 }

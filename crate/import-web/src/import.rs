@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use roi_boundary::{BenchmarkTableArg, error, error_alone, invalid, json_from, to_js};
 use roi_core::benchmarks::BenchmarkTable;
 use roi_core::fields::FieldError;
-use roi_core::import::{Dataset, FileKind, ImportOptions, measure_from_csv as measure_texts};
+use roi_core::import::{ColumnMap, Dataset, FileKind, FileProblem, ImportOptions, measure_from_csv as measure_texts};
 
 /// Reads the roster, activity and (optional) survey CSV texts and measures the checkpoint of
 /// `options` (`checkpointDay`, 30 by default): the measurements document, the import report, the
@@ -64,6 +64,8 @@ impl Importer {
     /// what it is read as; without it the header decides. A file that cannot be used throws and
     /// leaves what was read before untouched.
     /// `size`, the file's size in bytes when known, lets the rows be stored without regrowing.
+    /// A file whose columns were not recognised throws an error whose `unrecognised` property is
+    /// `true`: its columns may be chosen ([`Importer::peek`], [`Importer::read_mapped`]).
     #[wasm_bindgen(unchecked_return_type = "FileSummary")]
     pub fn read(
         &mut self,
@@ -77,7 +79,42 @@ impl Importer {
         let summary = self
             .dataset
             .read_sized(kind, Chunks { next, chunk: Vec::new(), at: 0 }, bytes)
-            .map_err(|problem| error_alone(problem.into_field_error(Some(name))))?;
+            .map_err(|problem| file_error(problem, name))?;
+        let shown = to_js(&summary);
+        self.last = Some(summary);
+        Ok(shown)
+    }
+
+    /// The column mapper of the file called `name`, from `bytes`, its start (the first 64 KiB is enough;
+    /// a line cut at the end is not shown): its header, first rows, and a guess of which column is which.
+    #[wasm_bindgen(unchecked_return_type = "MapperView")]
+    pub fn peek(&self, name: &str, bytes: Uint8Array) -> Result<JsValue, JsValue> {
+        let start = bytes.to_vec();
+        let view = roi_core::view::mapper_view(name, start.as_slice()).map_err(|problem| file_error(problem, name))?;
+        Ok(to_js(&view))
+    }
+
+    /// Reads the file called `name` as [`Importer::read`] does, with the columns `map` chose: what the
+    /// file holds (`roster` or `activity`) and, for each column of that kind (`user`, `completed_on`,
+    /// `sessions`…), the index of the header that holds it. A map that cannot be read throws, and so does
+    /// one that leaves a required column unchosen (naming it).
+    #[wasm_bindgen(js_name = readMapped, unchecked_return_type = "FileSummary")]
+    pub fn read_mapped(
+        &mut self,
+        name: &str,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ kind: \"roster\" | \"activity\", columns: { [role: string]: number } }"
+        )]
+        map: JsValue,
+        next: Function,
+        size: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
+        let map = column_map(name, &map)?;
+        let bytes = size.filter(|s| s.is_finite() && *s > 0.0).map_or(0, |s| s as u64);
+        let summary = self
+            .dataset
+            .read_mapped(&map, Chunks { next, chunk: Vec::new(), at: 0 }, bytes)
+            .map_err(|problem| file_error(problem, name))?;
         let shown = to_js(&summary);
         self.last = Some(summary);
         Ok(shown)
@@ -166,6 +203,44 @@ fn read_options(options: &JsValue) -> Result<ImportOptions, JsValue> {
         json_from(options, "import options")?
     };
     ImportOptions::from_json(&value).map_err(|problems| error(&invalid("import options", &problems), &problems))
+}
+
+/// The error of a file that cannot be used, its message naming it; `unrecognised: true` when its columns
+/// may be chosen instead.
+fn file_error(problem: FileProblem, name: &str) -> JsValue {
+    let unrecognised = problem.unrecognised;
+    let err = error_alone(problem.into_field_error(Some(name)));
+    if unrecognised {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("unrecognised"), &JsValue::TRUE);
+    }
+    err
+}
+
+/// Reads `{ kind, columns }`, the map of the file called `name`, from its JavaScript values (not through
+/// serde: a typed deserializer measured 7 KB gzipped in this module), or throws saying what it should be.
+fn column_map(name: &str, map: &JsValue) -> Result<ColumnMap, JsValue> {
+    let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
+    let kind = get(map, "kind").and_then(|k| k.as_string()).and_then(|k| FileKind::from_name(&k));
+    let chosen = get(map, "columns").filter(JsValue::is_object).map(js_sys::Object::from);
+    if let (Some(kind @ (FileKind::Roster | FileKind::Activity)), Some(chosen)) = (kind, chosen) {
+        let columns: Option<Vec<(String, usize)>> = js_sys::Object::entries(&chosen)
+            .iter()
+            .map(|entry| {
+                let entry = js_sys::Array::from(&entry);
+                let at = entry.get(1).as_f64().filter(|at| at.fract() == 0.0 && (0.0..1e9).contains(at))?;
+                Some((entry.get(0).as_string()?, at as usize))
+            })
+            .collect();
+        if let Some(columns) = columns {
+            return Ok(ColumnMap { kind, columns });
+        }
+    }
+    let message = format!(
+        "The columns chosen for \"{name}\" cannot be read: they must be {{ kind: \"roster\" or \"activity\", \
+         columns: {{ [column]: header index from 0 }} }}"
+    );
+    Err(error_alone(FieldError { path: "map".into(), message }))
 }
 
 /// The error of an import that failed: one problem in its own words, or several listed.
