@@ -364,7 +364,9 @@ class RoiCalculator extends HTMLElement {
       this.#unmapped(data.view);
     } else if (data.type === 'waiting') {
       const missing = ['roster', 'activity'].filter((kind) => !data.kinds.includes(kind));
-      this.#showImport({ progress: null, status: `Now add the ${missing.join(' and the ')} file to measure the checkpoint.` });
+      const asked = this.#panel.mappings[0]?.view.name;
+      this.#showImport({ progress: null, status: asked ? `Choose which column is which in ${asked}.`
+        : `Now add the ${missing.join(' and the ')} file to measure the checkpoint.` });
     } else if (data.type === 'result') {
       try {
         this.#widget.adoptMeasurements(data.measurements);
@@ -422,7 +424,9 @@ class RoiCalculator extends HTMLElement {
     const name = first.view.name;
     if (!read) {
       this.#worker?.postMessage?.({ type: 'unmapped-skip', name });
-      return this.#showImport({ mappings: rest, status: `${name} was skipped.` });
+      this.#showImport({ mappings: rest, status: `${name} was skipped.` });
+      if (rest.length > 0) this.#root.querySelector('#map-kind')?.focus();
+      return;
     }
     if (roles(first).missing.length > 0) return this.#render();
     const map = { kind: first.kind, columns: first.columns };
@@ -433,6 +437,8 @@ class RoiCalculator extends HTMLElement {
     }
     this.#panel = { ...this.#panel, mappings: rest };
     this.#send({ type: 'mapped', name, map }, `Reading ${name} with the columns you chose…`);
+    // The next file waiting for its columns is asked at once.
+    if (rest.length > 0) this.#root.querySelector('#map-kind')?.focus();
   }
 
   /** Sends a mapped file to the worker, with the progress bar shown. */
