@@ -27,12 +27,24 @@ const TOO_LARGE = (name) => `The file "${name}" is larger than 400 MB, the most 
  * A file whose columns are not recognised is posted as `{ type: 'unmapped', name, view }` (the column
  * mapper's MapperView) instead of an error, and kept by name until `{ type: 'mapped', name, map,
  * checkpointDay }` reads it with the columns chosen (posting `file`, then the measurement) or
- * `{ type: 'unmapped-skip', name }` forgets it.
+ * `{ type: 'unmapped-skip', name }` forgets it. Likewise a file whose dates read both ways (03/04/25) is
+ * posted as `{ type: 'dates', name, message }` and kept until `{ type: 'dated', name, order: 'dmy' | 'mdy',
+ * checkpointDay }` reads it in that order or `{ type: 'dated-skip', name }` forgets it.
  */
 function session(post, chunksOf, headOf) {
   let importer;
   /** The files waiting for their columns to be chosen, by name. */
   const unmapped = new Map();
+  /** The files waiting for their dates' order to be chosen, by name: `{ file, map }` (map: if mapped). */
+  const undated = new Map();
+
+  /** Asks for the order of `file`'s dates when `error` says it must be chosen; true when it was asked. */
+  function askDates(error, file, map) {
+    if (!error.asksDateOrder) return false;
+    undated.set(file.name, { file, map });
+    post({ type: 'dates', name: file.name, message: error.message });
+    return true;
+  }
 
   async function importFiles(files, checkpointDay) {
     const total = files.reduce((sum, file) => sum + file.size, 0);
@@ -55,6 +67,7 @@ function session(post, chunksOf, headOf) {
         post({ type: 'file', name: file.name, summary, line: importer.describe(file.name) });
       } catch (error) {
         done += file.size - read;
+        if (askDates(error, file)) continue;
         if (!error.unrecognised || !(await offerMapper(file))) post({ type: 'file', name: file.name, error: error.message });
       }
     }
@@ -90,6 +103,35 @@ function session(post, chunksOf, headOf) {
         unmapped.delete(name);
         post({ type: 'file', name, summary, line: importer.describe(name) });
       } catch (error) {
+        if (askDates(error, file, map)) unmapped.delete(name);
+        else post({ type: 'file', name, error: error.message });
+      }
+    }
+    measure(checkpointDay);
+  }
+
+  /**
+   * Reads the kept file `name` again with its dates in `order` (`dmy` or `mdy`, which also holds for the
+   * files read after it), then posts the measurement of `checkpointDay`.
+   */
+  async function importDated(name, order, checkpointDay) {
+    const kept = undated.get(name);
+    importer.setDateOrder(order);
+    if (!kept) {
+      post({ type: 'file', name, error: `The file "${name}" is not waiting for its dates' order; add it again` });
+    } else {
+      const { file, map } = kept;
+      undated.delete(name);
+      let loaded = 0;
+      const progress = (bytes) => {
+        loaded += bytes;
+        post({ type: 'progress', loaded, total: file.size, file: name });
+      };
+      try {
+        const next = await chunksOf(file, progress);
+        const summary = map ? importer.readMapped(name, map, next, file.size) : importer.read(name, file.kind ?? undefined, next, file.size);
+        post({ type: 'file', name, summary, line: importer.describe(name) });
+      } catch (error) {
         post({ type: 'file', name, error: error.message });
       }
     }
@@ -120,6 +162,7 @@ function session(post, chunksOf, headOf) {
         importer?.free();
         importer = new Importer(data.benchmarks ?? undefined);
         unmapped.clear();
+        undated.clear();
       } else if (data.type === 'files') {
         await importFiles(data.files, data.checkpointDay);
       } else if (data.type === 'sample') {
@@ -136,6 +179,10 @@ function session(post, chunksOf, headOf) {
         await importMapped(data.name, data.map, data.checkpointDay);
       } else if (data.type === 'unmapped-skip') {
         unmapped.delete(data.name);
+      } else if (data.type === 'dated') {
+        await importDated(data.name, data.order, data.checkpointDay);
+      } else if (data.type === 'dated-skip') {
+        undated.delete(data.name);
       }
     } catch (error) {
       post({ type: 'error', message: error.message, errors: error.errors ?? [] });

@@ -101,7 +101,7 @@ class RoiCalculator extends HTMLElement {
   /** The last import's view (the import worker's `ImportedView`), or null. */
   #imported = null;
   /** @type {import('./view/measure.js').ImportPanel} */
-  #panel = { progress: null, status: '', problem: false, files: [], mappings: [] };
+  #panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [] };
   /** Whether the import worker holds files it can measure at another checkpoint. */
   #measurable = false;
   /** Whether this root shows Preact's render (not the page's prerendered figures). */
@@ -150,6 +150,7 @@ class RoiCalculator extends HTMLElement {
       if (action === 'import:sample') return this.#import({ type: 'sample', ...SAMPLE });
       if (action === 'import:cancel') return this.#cancelImport();
       if (action === 'import:map' || action === 'import:map-skip') return this.#mapped(action === 'import:map');
+      if (action.startsWith('import:dates:')) return this.#dated(action.slice('import:dates:'.length));
       const index = button.dataset.index === undefined ? undefined : Number(button.dataset.index);
       this.#call(() => {
         const attribution = this.#imported?.cohorts?.attribution;
@@ -276,7 +277,7 @@ class RoiCalculator extends HTMLElement {
       this.#formats = formats(locale, widget.scenario.currency);
       this.#imported = null;
       this.#measurable = false;
-      this.#panel = { progress: null, status: '', problem: false, files: [], mappings: [] };
+      this.#panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [] };
       // The prerendered figures (not Preact's) make way for the first render, in the same task.
       if (!this.#rendered) this.#root.replaceChildren();
       this.#rendered = true;
@@ -362,10 +363,16 @@ class RoiCalculator extends HTMLElement {
       this.#showImport({ files: [...this.#panel.files, data.line ?? data.error] });
     } else if (data.type === 'unmapped') {
       this.#unmapped(data.view);
+    } else if (data.type === 'dates') {
+      this.#showImport({ progress: null, status: `Choose the order of the dates in ${data.name}.`,
+        dates: [...this.#panel.dates, { name: data.name, message: data.message }] });
+      this.#root.querySelector('.dates-question button')?.focus();
     } else if (data.type === 'waiting') {
       const missing = ['roster', 'activity'].filter((kind) => !data.kinds.includes(kind));
       const asked = this.#panel.mappings[0]?.view.name;
+      const dated = this.#panel.dates[0]?.name;
       this.#showImport({ progress: null, status: asked ? `Choose which column is which in ${asked}.`
+        : dated ? `Choose the order of the dates in ${dated}.`
         : `Now add the ${missing.join(' and the ')} file to measure the checkpoint.` });
     } else if (data.type === 'result') {
       try {
@@ -441,6 +448,21 @@ class RoiCalculator extends HTMLElement {
     if (rest.length > 0) this.#root.querySelector('#map-kind')?.focus();
   }
 
+  /** Reads the asked file with its dates day first (`dmy`) or month first (`mdy`), or skips it (`skip`). */
+  #dated(/** @type {string} */ order) {
+    const [first, ...rest] = this.#panel.dates;
+    if (!first) return;
+    if (order === 'skip') {
+      this.#worker?.postMessage?.({ type: 'dated-skip', name: first.name });
+      this.#showImport({ dates: rest, status: `${first.name} was skipped.` });
+    } else {
+      this.#panel = { ...this.#panel, dates: rest };
+      const way = order === 'dmy' ? 'day first' : 'month first';
+      this.#send({ type: 'dated', name: first.name, order }, `Reading ${first.name} with its dates ${way}…`);
+    }
+    if (rest.length > 0) this.#root.querySelector('.dates-question button')?.focus();
+  }
+
   /** Sends a mapped file to the worker, with the progress bar shown. */
   #send(/** @type {object} */ message, /** @type {string} */ status) {
     const day = Number(this.#widget?.measurements?.checkpointDay ?? 30);
@@ -456,7 +478,7 @@ class RoiCalculator extends HTMLElement {
     if (this.#worker !== 'unavailable') this.#worker?.terminate();
     this.#worker = null;
     this.#measurable = false;
-    this.#panel = { ...this.#panel, mappings: [] };
+    this.#panel = { ...this.#panel, mappings: [], dates: [] };
     this.#importFailed('Import cancelled; nothing was changed.');
     if (this.#widget) this.#startWorker();
   }

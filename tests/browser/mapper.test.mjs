@@ -96,3 +96,25 @@ test('a required column left unchosen is named, and skipping a file changes noth
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a file whose dates read both ways asks which way round, and the answer reads it', async () => {
+  const { page, problems } = await measureMode();
+  await page.locator('[data-path="checkpointDay"]').selectOption('7');
+  const roster = { name: 'completions.csv', mimeType: 'text/csv',
+    buffer: await readFile(new URL('../fixtures/import/shapes/ambiguous-roster.csv', import.meta.url)) };
+  const activity = { name: 'usage.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('date,user,sessions\n2025-03-05,ana@example.com,3\n2025-05-13,ben@example.com,0\n') };
+  await page.locator('input[type="file"]').setInputFiles([roster, activity]);
+  await page.getByRole('heading', { name: 'Which way round are the dates in completions.csv?' }).waitFor();
+  assert.match(await page.locator('.dates-question p').innerText(), /day first \(2025-04-03\) or month first \(2025-03-04\)/);
+  // By keyboard: the question takes the focus on its first answer; the next one is "Month first".
+  assert.equal(await page.evaluate(() => document.querySelector('roi-calculator').shadowRoot.activeElement?.textContent), 'Day first');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('.import-status').filter({ hasText: /^Imported/ }).waitFor();
+  // Month first: Ana completed on 4 March and used it on 5 March, Ben on 6 May and not in his first week.
+  assert.equal(await page.locator('roi-calculator').evaluate((w) => w.measurements.metrics.activeUsageRate), 0.5);
+  assert.equal(await page.locator('.dates-question').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -9,9 +9,10 @@ import { mapper } from './mapper.js';
 /** @typedef {import('./format.js').Formats} Formats */
 /**
  * What the shell knows of an import under way: its progress (0–1, none when idle), the status line, one
- * line per file read, and the files waiting for their columns to be chosen (the first is asked).
+ * line per file read, and the files waiting for their columns or their dates' order to be chosen (the
+ * first of each is asked).
  * @typedef {{ progress: number | null, status: string, problem: boolean, files: string[],
- *   mappings: import('./mapper.js').Mapping[] }} ImportPanel
+ *   mappings: import('./mapper.js').Mapping[], dates: { name: string, message: string }[] }} ImportPanel
  */
 
 const ACCEPT = '.csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json';
@@ -71,6 +72,11 @@ function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView 
     <p class="import-status" role="status" data-problem=${String(panel.problem)}>${panel.status}</p>
     <ul class="import-files">${panel.files.map((line) => html`<li>${line}</li>`)}</ul>
     ${panel.mappings.length > 0 && mapper(panel.mappings[0])}
+    ${panel.dates.length > 0 && html`<section class="mapper dates-question" part="dates" aria-labelledby="dates-title">
+      <h3 id="dates-title">Which way round are the dates in ${panel.dates[0].name}?</h3>
+      <p>${panel.dates[0].message}</p>
+      <div class="actions">${button('Day first', 'add', 'import:dates:dmy')}${button('Month first', 'add', 'import:dates:mdy')}${button('Skip this file', 'secondary', 'import:dates:skip')}</div>
+    </section>`}
     ${imported?.notes.map((note) => html`<p class="import-note">${note}</p>`)}
     ${imported?.problems && html`<details class="import-problems"><summary>${imported.problems[0]}</summary>
       <ol>${imported.problems[1].map((line) => html`<li>${line}</li>`)}</ol></details>`}

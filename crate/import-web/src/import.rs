@@ -206,13 +206,15 @@ fn read_options(options: &JsValue) -> Result<ImportOptions, JsValue> {
 }
 
 /// The error of a file that cannot be used, its message naming it; `unrecognised: true` when its columns
-/// may be chosen instead.
+/// may be chosen instead, `asksDateOrder: true` when it can be read once its dates' order is chosen.
 fn file_error(problem: FileProblem, name: &str) -> JsValue {
-    let unrecognised = problem.unrecognised;
+    let flags = [("unrecognised", problem.unrecognised), ("asksDateOrder", problem.asks_date_order)];
     let err = error_alone(problem.into_field_error(Some(name)));
-    if unrecognised {
-        // Setting a property on a fresh Error object cannot fail.
-        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("unrecognised"), &JsValue::TRUE);
+    for (flag, set) in flags {
+        if set {
+            // Setting a property on a fresh Error object cannot fail.
+            let _ = js_sys::Reflect::set(&err, &JsValue::from_str(flag), &JsValue::TRUE);
+        }
     }
     err
 }
