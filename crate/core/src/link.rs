@@ -2,9 +2,10 @@
 //! and back — tolerantly, because links get cut short by mail clients and edited by hand. A damaged
 //! link yields whatever part of the scenario is still valid plus the list of what was dropped.
 //!
-//! Compression was measured and left out: the default scenario's link is under 1,000 characters,
-//! which every browser and mail client carries, and an inflater would add more to the WebAssembly
-//! than it saves in the link.
+//! `v2.` links (README.md#share-link) are compressed: the page (www/page.js) writes them with the
+//! browser's own `CompressionStream('deflate-raw')` and opens them by inflating the text and handing
+//! the scenario to [`decode`] as the `v1` link it would have been, so neither a deflater nor a second
+//! format adds to the WebAssembly. Here a `v2.` link is refused with [`LinkError::Compressed`].
 
 use base64::Engine;
 use base64::alphabet::URL_SAFE;
@@ -25,18 +26,21 @@ const TOLERANT: GeneralPurpose = GeneralPurpose::new(
         .with_decode_allow_trailing_bits(true),
 );
 
-/// The prefix of links written by this version.
+/// The prefix of the links this module writes and reads.
 pub const PREFIX: &str = "v1.";
 
 /// Why a link could not be opened at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LinkError {
     /// The text is not a calculator link.
-    #[error("This is not a calculator link: it should start with \"v1.\".")]
+    #[error("This is not a calculator link: it should start with \"v1.\" or \"v2.\".")]
     NotALink,
     /// The link was made by a version this one does not know.
     #[error("This link was made by a newer version of the calculator (v{0}); please update the page.")]
     UnsupportedVersion(u32),
+    /// A compressed `v2.` link: the page inflates it first.
+    #[error("This is a compressed (v2.) link: the calculator's page opens it.")]
+    Compressed,
     /// Nothing of the scenario could be recovered.
     #[error("This link is damaged beyond repair: no part of the scenario could be read.")]
     Unreadable,
@@ -65,7 +69,11 @@ pub fn decode(link: &str) -> Result<DecodedLink, LinkError> {
     let payload = match fragment.strip_prefix(PREFIX) {
         Some(payload) => payload,
         None => {
-            return Err(version_of(fragment).map_or(LinkError::NotALink, LinkError::UnsupportedVersion));
+            return Err(match version_of(fragment) {
+                Some(2) => LinkError::Compressed,
+                Some(version) => LinkError::UnsupportedVersion(version),
+                None => LinkError::NotALink,
+            });
         }
     };
     let mut dropped = Vec::new();
@@ -197,6 +205,7 @@ mod tests {
 
     #[test]
     fn unknown_versions_and_garbage_are_named() {
+        assert_eq!(decode("v2.abc"), Err(LinkError::Compressed), "the page inflates v2 links first");
         assert_eq!(decode("v7.abc"), Err(LinkError::UnsupportedVersion(7)));
         assert_eq!(decode("hello"), Err(LinkError::NotALink));
         assert_eq!(decode("v1.!!!!"), Err(LinkError::Unreadable));

@@ -107,6 +107,7 @@ pub fn encode_scenario(
 }
 
 /// Opens a share link (bare, `#v1.…` or a whole URL): the valid part of its scenario and what was dropped.
+/// A compressed `v2.…` link is refused: the page inflates it and opens the scenario it holds as a `v1` link.
 #[wasm_bindgen(js_name = decodeScenario, unchecked_return_type = "DecodedLink")]
 pub fn decode_scenario(link: &str) -> Result<JsValue, JsValue> {
     let decoded = link::decode(link).map_err(|e| error(&e.to_string(), &[]))?;
