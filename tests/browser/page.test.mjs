@@ -96,7 +96,7 @@ test('a share link reopens the same scenario in a fresh browser context', async 
   await names.nth(1).fill('Legal & Compliance <script>');
   await page.getByLabel('Benchmark').nth(1).selectOption('legal');
   await page.getByLabel('Active use').nth(1).fill('60');
-  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  await page.waitForFunction(() => location.hash.startsWith('#v2.'));
   const link = page.url();
   const roi = await value(page, 'roiPercent');
   await page.close();
@@ -122,10 +122,10 @@ test('share and keep: link and embed snippet copied, CSV and JSON downloaded', a
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('Link copied.').waitFor();
   const link = await clipboard();
-  assert.match(link, new RegExp(`^${browser.origin}/#v1\\.[A-Za-z0-9_-]+$`));
+  assert.match(link, new RegExp(`^${browser.origin}/#v2\\.[A-Za-z0-9_-]+$`));
   const reopened = await page.evaluate(async (hash) => {
-    const m = await import('./pkg/roi_calculator.js');
-    return m.decodeScenario(hash).scenario.departments[0].name;
+    const { openLink } = await import('./page.js');
+    return (await openLink(hash)).scenario.departments[0].name;
   }, new URL(link).hash);
   assert.equal(reopened, '=SUM(A1:A9)');
 

@@ -21,13 +21,13 @@ test('a typed headcount is back after going to the bare address again', async ()
   const { page, problems } = await open(browser.context, `${browser.origin}/`);
   await ready(page);
   await people(page).fill('250');
-  await page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('v1.'), KEY);
+  await page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('v2.'), KEY);
   await page.goto(`${browser.origin}/`);
   await ready(page);
   assert.equal(await people(page).inputValue(), '250');
   assert.ok(Math.abs(await value(page, 'roiPercent') - ROI_250) < 1e-9);
   // The address is a link to it again.
-  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  await page.waitForFunction(() => location.hash.startsWith('#v2.'));
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -48,7 +48,7 @@ test('a link in the fragment wins over the stored scenario', async () => {
   const { page, problems } = await open(browser.context, `${browser.origin}/`);
   await ready(page);
   await people(page).fill('250');
-  await page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('v1.'), KEY);
+  await page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('v2.'), KEY);
   const link = await page.evaluate(async () => {
     const m = await import('./pkg/roi_calculator.js');
     const scenario = m.defaultScenario();
@@ -59,6 +59,30 @@ test('a link in the fragment wins over the stored scenario', async () => {
   await page.goto(`${browser.origin}/#${link}`);
   await ready(page);
   assert.equal(await people(page).inputValue(), '42');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a scenario kept by an older page (a v1 link) still opens, and is kept as v2 after the next edit', async () => {
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  const v1 = await page.evaluate(async () => {
+    const m = await import('./pkg/roi_calculator.js');
+    const scenario = m.defaultScenario();
+    scenario.departments[0].headcount = 250;
+    return m.encodeScenario(scenario);
+  });
+  await page.evaluate(([key, v1]) => localStorage.setItem(key, v1), [KEY, v1]);
+  await page.goto('about:blank');
+  await page.goto(`${browser.origin}/`);
+  await ready(page);
+  assert.equal(await people(page).inputValue(), '250');
+  assert.ok(Math.abs(await value(page, 'roiPercent') - ROI_250) < 1e-9);
+  assert.equal(await page.evaluate(() => location.hash), `#${v1}`, 'the address is its link');
+  await people(page).fill('251');
+  await page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('v2.'), KEY);
+  const kept = await page.evaluate(async (key) => (await (await import('./page.js')).openLink(localStorage.getItem(key))).scenario.departments[0].headcount, KEY);
+  assert.equal(kept, 251);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -76,7 +100,7 @@ test('refused, full or unreadable storage: the page opens with the defaults and 
   await ready(refused);
   assert.equal(await value(refused, 'roiPercent'), 740);
   await people(refused).fill('250');
-  await refused.waitForFunction(() => location.hash.startsWith('#v1.'));
+  await refused.waitForFunction(() => location.hash.startsWith('#v2.'));
   await refused.goto(`${browser.origin}/`);
   await ready(refused);
   assert.equal(await value(refused, 'roiPercent'), 740, 'nothing kept, nothing broken');
@@ -89,14 +113,14 @@ test('refused, full or unreadable storage: the page opens with the defaults and 
   });
   await ready(full);
   await people(full).fill('250');
-  await full.waitForFunction(() => location.hash.startsWith('#v1.'));
+  await full.waitForFunction(() => location.hash.startsWith('#v2.'));
   assert.ok(Math.abs(await value(full, 'roiPercent') - ROI_250) < 1e-9);
   await full.close();
 
-  // Unreadable: something that is not a link, and a link from a future version, are dropped.
+  // Unreadable: something that is not a link, a link from a future version and a damaged v2 link are dropped.
   const { page, problems: pageProblems } = await open(browser.context, `${browser.origin}/`);
   await ready(page);
-  for (const stored of ['not a link at all', 'v9.eyJ2ZXJzaW9uIjo5fQ']) {
+  for (const stored of ['not a link at all', 'v9.eyJ2ZXJzaW9uIjo5fQ', 'v2.bm90IGRlZmxhdGU', 'v2.']) {
     await page.evaluate(([key, stored]) => localStorage.setItem(key, stored), [KEY, stored]);
     await page.goto('about:blank');
     await page.goto(`${browser.origin}/`);
