@@ -231,9 +231,8 @@ function forget() {
   }
 }
 
-// What a link measured. The widget takes measurements only from an import, not from the page, so a
-// link's measurements are not shown: they stay in the links this page makes until the person's own
-// measure mode holds a measured value.
+// What a link measured: handed to the widget's measure mode, and kept in the links this page makes until
+// the person's own measure mode holds a measured value.
 let carried = null;
 
 function measurementsToShare() {
@@ -252,14 +251,15 @@ async function openAtStart() {
       const { scenario, measurements, dropped } = opened(await reading);
       calculator.scenario = scenario;
       carried = measurements ?? null;
+      if (carried) calculator.measurements = carried;
       const told = [];
       if (dropped.length > 0) {
         told.push(`This link was damaged; ${dropped.length === 1 ? 'one setting was' : `${dropped.length} settings were`} ` +
                   'replaced by defaults and everything else opened as shared.');
       }
       if (carried) {
-        told.push(`${told.length > 0 ? 'It' : 'This link'} also carries what was measured at day ${carried.checkpointDay}, ` +
-                  'which this page does not show; the links it makes keep it.');
+        told.push(`${told.length > 0 ? 'It' : 'This link'} also carries what was measured at day ${carried.checkpointDay}: ` +
+                  'see "Judge measured results".');
       }
       if (told.length > 0) tell(told.join(' '));
     } catch (error) {
@@ -270,6 +270,7 @@ async function openAtStart() {
       const { scenario, measurements, dropped } = opened(await reading);
       calculator.scenario = scenario;
       carried = measurements ?? null;
+      if (carried) calculator.measurements = carried;
       history.replaceState(null, '', `#${opening}`);
       if (dropped.length > 0) tell('Part of the scenario kept in this browser could not be read; defaults replace it.');
     } catch {

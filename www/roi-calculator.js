@@ -109,6 +109,8 @@ class RoiCalculator extends HTMLElement {
   #table = undefined;
   #worker = null;
   #scenario = null;
+  /** Measurements set by the host, adopted when the widget starts. */
+  #measured = null;
   #generation = 0;
   #settling = 0;
 
@@ -179,7 +181,15 @@ class RoiCalculator extends HTMLElement {
   get report() { return this.#widget?.report ?? null; }
 
   /** Measure mode's measurements as last validly entered, or null before the first render. */
-  get measurements() { return this.#widget?.measurements ?? null; }
+  get measurements() { return this.#widget?.measurements ?? this.#measured; }
+  /**
+   * Sets measure mode's measurements (a measurements document, as a link carries it): shown at once, or
+   * when the widget starts; invalid ones raise `roi-error` and change nothing.
+   */
+  set measurements(value) {
+    this.#measured = value;
+    if (this.#widget && value) this.#call(() => { this.#widget.adoptMeasurements(value); this.#render(); this.#announce(); });
+  }
 
   /** Their assessment (statuses, flags, adoption, scorecard), or null before the first render. */
   get assessment() { return this.#widget?.assessment ?? null; }
@@ -271,6 +281,13 @@ class RoiCalculator extends HTMLElement {
         widget = make(undefined);
       }
       widget.action(this.#inputs());
+      if (this.#measured) {
+        try {
+          widget.adoptMeasurements(this.#measured);
+        } catch (error) {
+          this.#fail(error.message, error.errors ?? []);
+        }
+      }
       this.#widget?.free();
       this.#widget = widget;
       this.#table = table;

@@ -270,12 +270,13 @@ test('a v2 link with a bad value or stray characters opens with the rest, saying
   await helper.close();
 });
 
-test('a link with measurements opens its scenario, says what it carries, and keeps it in the links it makes', async () => {
+test('a link with measurements opens its scenario and its measurements, says so, and keeps them in the links it makes', async () => {
   const v2 = (await fixtures('v2'))['measured-by-hand-day-90'];
   const { page, problems } = await open(browser.context, `${browser.origin}/#${v2.link}`);
   await ready(page);
   await page.waitForFunction(() => document.querySelector('roi-calculator').scenario.departments[0].name === 'Legal');
   assert.match(await page.locator('#link-notice').innerText(), /^This link also carries what was measured at day 90/);
+  assert.deepEqual(await page.locator('roi-calculator').evaluate((w) => w.measurements), v2.expected.measurements);
   await page.getByLabel('Name').first().fill('Legal team');
   await page.waitForFunction(async () => {
     const p = await import('./page.js');
@@ -283,6 +284,12 @@ test('a link with measurements opens its scenario, says what it carries, and kee
   });
   const reopened = await inPage(page, (p) => p.openLink(location.hash));
   assert.deepEqual(reopened.measurements, v2.expected.measurements, 'the measurements are still in the address');
+  // Measure mode shows what the link measured, and the return it delivered.
+  await page.getByRole('button', { name: 'Judge measured results' }).click();
+  assert.equal(await page.locator('[data-path="checkpointDay"]').inputValue(), '90');
+  const expected = await page.locator('roi-calculator').evaluate((w) => w.measurements);
+  assert.deepEqual(expected, v2.expected.measurements);
+  assert.notEqual(await page.locator('output[data-realised="hoursSaved"]').getAttribute('data-value'), '');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -73,7 +73,7 @@ test('using the page after it has loaded makes no request at all', async () => {
   await page.emulateMedia({ media: 'screen' });
 
   // The address follows the last edit (250 ms after it), then the page is quiet.
-  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  await page.waitForFunction(() => location.hash.startsWith('#v2.'));
   await page.waitForLoadState('networkidle');
   const later = requests.slice(loaded).filter((url) => iconLoaded || url !== `${browser.origin}/favicon.svg`);
   assert.deepEqual(later, [], 'no request after the first load');
@@ -104,11 +104,11 @@ test('a shared link opens without its scenario ever reaching the server', async 
     await page.goto(`${origin}/#${link}`);
     await page.waitForSelector('roi-calculator[data-ready="true"]');
     await page.getByLabel('People').fill('77');
-    await page.waitForFunction(() => location.hash.startsWith('#v1.') && location.hash.length > 20);
+    await page.waitForFunction(() => location.hash.startsWith('#v2.') && location.hash.length > 20);
     await page.waitForLoadState('networkidle');
     assert.equal(await page.locator('[data-path="departments[0].name"]').inputValue(), 'Confidential team');
     assert.ok(seen.includes('/'), 'the page was served by the front');
-    assert.deepEqual(seen.filter((url) => url.includes('#') || url.includes('v1.') || url.includes('?')), []);
+    assert.deepEqual(seen.filter((url) => url.includes('#') || url.includes('v1.') || url.includes('v2.') || url.includes('?')), []);
     assert.deepEqual(problems, []);
     await page.close();
   } finally {

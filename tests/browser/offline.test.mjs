@@ -57,9 +57,9 @@ test('from file:// with the network blocked: figures, typing and a share link th
   // Benefit 250 × 0.7 × 6.5 × 48 × $75 = $4,095,000; cost $60,000 + 250 × 10 h × $75 + 12 × ($2,000 + 250 × $30) = $361,500.
   const roi = (4_095_000 - 361_500) / 361_500 * 100;
   assert.ok(Math.abs(await value(page, 'roiPercent') - roi) < 1e-9);
-  await page.waitForFunction(() => location.hash.startsWith('#v1.') && document.querySelector('roi-calculator').scenario.departments[0].headcount === 250);
+  await page.waitForFunction(() => location.hash.startsWith('#v2.') && document.querySelector('roi-calculator').scenario.departments[0].headcount === 250);
   const link = page.url();
-  assert.ok(link.startsWith(`${SINGLE.href}#v1.`), link);
+  assert.ok(link.startsWith(`${SINGLE.href}#v2.`), link);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: `${ARTIFACTS}single-file-1440.png`, fullPage: true });
 
