@@ -152,6 +152,27 @@ fn task_categories_match_whatever_their_case() {
 }
 
 #[test]
+fn where_the_saved_time_went_is_each_categorys_share_of_the_answers_naming_any() {
+    // Four day-7 answers of roster people; dee's names nothing, so three answers name a category.
+    let survey = "user,day,satisfaction,Saved time used for\n\
+                  ana@x.com,7,4,customer work; learning\n\
+                  ben@x.com,7,4,Learning\n\
+                  cy@x.com,7,3,admin\n\
+                  dee@x.com,7,5,\n\
+                  ana@x.com,30,4,admin\n";
+    let out = import(ROSTER, ACTIVITY, Some(survey), 7);
+    let spent: Vec<(&str, u64)> = out.time_reinvested.iter().map(|t| (t.category.as_str(), t.answers)).collect();
+    // Most named first (the case of the first writing is kept), then by name; day 30 is not the checkpoint.
+    assert_eq!(spent, [("learning", 2), ("admin", 1), ("customer work", 1)]);
+    close(Some(out.time_reinvested[0].share), 2.0 / 3.0);
+    close(Some(out.time_reinvested[1].share), 1.0 / 3.0);
+    close(Some(out.time_reinvested[2].share), 1.0 / 3.0);
+    assert!(out.task_categories.is_empty(), "no tasks column");
+    // Without the column there is nothing to show.
+    assert!(import(ROSTER, ACTIVITY, Some(SURVEY), 7).time_reinvested.is_empty());
+}
+
+#[test]
 fn a_later_cohort_is_the_control_of_the_first() {
     let out = import(ROSTER, ACTIVITY, Some(SURVEY), 7);
     let c = out.cohorts.expect("Wave 2 had not been trained during Wave 1's first week");

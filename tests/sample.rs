@@ -22,7 +22,7 @@ fn headers_and_shapes() {
     let f = files(300, 100, 7);
     assert!(f.roster.starts_with("user,department,completed_on,licensed,cohort\n"));
     assert!(f.activity.starts_with("date,user,sessions,minutes\n"));
-    assert!(f.survey.starts_with("user,day,hours_saved,integration,satisfaction,reviewed,tasks\n"));
+    assert!(f.survey.starts_with("user,day,hours_saved,integration,satisfaction,reviewed,tasks,time_reinvested\n"));
     let roster = rows(&f.roster);
     assert_eq!(roster.len(), 300);
     assert_eq!(roster[41][0], "person00042@example.com");
@@ -40,7 +40,7 @@ fn headers_and_shapes() {
         assert!((6 * sessions..=14 * sessions).contains(&minutes), "{row:?}");
     }
     for row in rows(&f.survey) {
-        assert_eq!(row.len(), 7);
+        assert_eq!(row.len(), 8);
         assert!(["7", "30", "60", "90"].contains(&row[1]));
         let (whole, tenth) = row[2].split_once('.').unwrap();
         assert!(whole.parse::<u32>().is_ok() && tenth.len() == 1, "{row:?}");
@@ -49,7 +49,29 @@ fn headers_and_shapes() {
         let tasks: Vec<&str> = row[6].split(';').collect();
         assert!((1..=3).contains(&tasks.len()), "{row:?}");
         assert!(tasks.iter().all(|t| ["drafting", "research", "code", "analysis", "summaries", "email"].contains(t)));
+        if !row[7].is_empty() {
+            let spent: Vec<&str> = row[7].split(';').collect();
+            assert!((1..=2).contains(&spent.len()) && (spent.len() == 1 || spent[0] != spent[1]), "{row:?}");
+            let known = ["customer work", "deeper analysis", "learning", "admin", "new projects"];
+            assert!(spent.iter().all(|c| known.contains(c)), "{row:?}");
+        }
     }
+}
+
+#[test]
+fn most_answers_say_where_the_saved_time_went() {
+    let f = files(3000, 120, 4);
+    let answers = rows(&f.survey);
+    let named = answers.iter().filter(|r| !r[7].is_empty()).count() as f64 / answers.len() as f64;
+    assert!((0.75..0.9).contains(&named), "share naming where the time went {named}");
+    // Sales most often puts it into customer work, Engineering into deeper analysis.
+    let department: HashMap<&str, &str> = rows(&f.roster).into_iter().map(|r| (r[0], r[1])).collect();
+    let share = |dept: &str, category: &str| {
+        let of: Vec<_> = answers.iter().filter(|r| department[r[0]] == dept && !r[7].is_empty()).collect();
+        of.iter().filter(|r| r[7].split(';').any(|c| c == category)).count() as f64 / of.len() as f64
+    };
+    assert!(share("Sales", "customer work") > share("Engineering", "customer work") + 0.2);
+    assert!(share("Engineering", "deeper analysis") > share("Sales", "deeper analysis") + 0.2);
 }
 
 #[test]

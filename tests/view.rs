@@ -245,6 +245,18 @@ fn an_import_shows_its_rows_trend_departments_and_file_lines() {
         let below = dept.metrics.weekly_active_rate.is_some_and(|x| x < 0.5);
         assert_eq!(row.alert, below.then_some(1), "{}", dept.name);
     }
+    // Where the saved time went, most named first: "Customer work: 40% of answers".
+    assert!(!imported.time_reinvested.is_empty(), "the sample data says where the saved time went");
+    assert_eq!(shown.reinvested.len(), imported.time_reinvested.len());
+    for (text, share) in shown.reinvested.iter().zip(&imported.time_reinvested) {
+        let expected = vec![
+            Piece::Words(format!("{}: ", share.category)),
+            Piece::Num(Num::new(share.share, Format::Share)),
+            Piece::Words(" of answers".into()),
+        ];
+        assert_eq!(text, &expected);
+    }
+    assert!(imported.time_reinvested.windows(2).all(|w| w[0].answers >= w[1].answers), "most named first");
     let summary = &report.files[0];
     let line = file_line("roster.csv", summary);
     assert!(line.starts_with(&format!("roster.csv: {}, {} rows", summary.shape, summary.rows)), "{line}");

@@ -100,7 +100,7 @@ fn check_imported(imported: &Imported, table: &BenchmarkTable) {
         assert_shares(metrics);
     }
     let trend = imported.trend.iter().map(|w| w.weekly_active_rate);
-    let tasks = imported.task_categories.iter().map(|t| Some(t.share));
+    let tasks = imported.task_categories.iter().chain(&imported.time_reinvested).map(|t| Some(t.share));
     let cohorts = imported.cohorts.iter().flat_map(|c| [c.treated.active_usage_rate, c.control.active_usage_rate]);
     for share in trend.chain(tasks).chain(cohorts).flatten() {
         assert!((0.0..=1.0).contains(&share), "share {share} in {imported:?}");

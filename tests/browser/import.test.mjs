@@ -108,6 +108,12 @@ test('sample data imports with a progress bar and fills every part', async () =>
   const shownRow = await page.locator('.timeline-table tbody tr').nth(1).locator('td').allInnerTexts();
   assert.equal(shownRow[1], await page.locator('output[data-score="weeklyActiveRate"]').innerText());
   assert.ok(await page.locator('.task-list li').count() > 0);
+  // Where the saved time went: each category with its share of the answers, most named first.
+  const reinvested = await page.locator('.reinvested-list li').allInnerTexts();
+  assert.ok(reinvested.length > 0, 'the sample data says where the saved time went');
+  for (const line of reinvested) assert.match(line, /^[a-z ]+: \d+(\.\d+)?% of answers$/i, line);
+  const shares = reinvested.map((line) => Number(line.match(/(\d+(?:\.\d+)?)%/)[1]));
+  assert.deepEqual(shares, [...shares].sort((a, b) => b - a), 'most named first');
   // Imported values show at display precision in their fields (72, not 71.989529); the document keeps them exact.
   const shown = await page.locator('[data-path^="metrics."]').evaluateAll((inputs) => inputs.map((i) => i.value));
   assert.ok(shown.some((v) => v !== ''), 'the import filled the metrics');

@@ -108,7 +108,8 @@ function table(/** @type {string} */ label, /** @type {string} */ className, /**
   </table></div>`;
 }
 
-/** What the last import found: the trend, each checkpoint, the departments weakest first, the control cohort, the tasks. */
+/** What the last import found: the trend, each checkpoint, the departments weakest first, the control cohort, the tasks,
+ * where the saved time went. */
 function found(/** @type {import('../pkg/roi_calculator.js').ImportedView} */ imported, /** @type {Formats} */ f) {
   const { trend, cohorts } = imported;
   return [
@@ -128,5 +129,7 @@ function found(/** @type {import('../pkg/roi_calculator.js').ImportedView} */ im
     </section>`,
     imported.tasks.length > 0 && html`<section class="tasks" part="tasks"><h2>What people use it for</h2>
       <ul class="task-list">${imported.tasks.map((t) => html`<li>${f.text(t)}</li>`)}</ul></section>`,
+    imported.reinvested.length > 0 && html`<section class="reinvested" part="reinvested"><h2>Where the saved time went</h2>
+      <ul class="reinvested-list">${imported.reinvested.map((t) => html`<li>${f.text(t)}</li>`)}</ul></section>`,
   ];
 }

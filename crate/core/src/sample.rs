@@ -30,7 +30,7 @@ pub struct SampleFiles {
     pub roster: String,
     /// `date,user,sessions,minutes`: one row per person per day with at least one session, in date order.
     pub activity: String,
-    /// `user,day,hours_saved,integration,satisfaction,reviewed,tasks`: one row per pulse answer.
+    /// `user,day,hours_saved,integration,satisfaction,reviewed,tasks,time_reinvested`: one row per pulse answer.
     pub survey: String,
 }
 
@@ -47,6 +47,10 @@ const BASELINE: f64 = 0.008;
 const CHECKPOINTS: [(u32, f64); 4] = [(7, 0.45), (30, 0.75), (60, 0.9), (90, 1.0)];
 /// The task categories of the survey's `tasks` column.
 const TASKS: [&str; 6] = ["drafting", "research", "code", "analysis", "summaries", "email"];
+/// Where the saved time went (the survey's `time_reinvested` column), each with its chance of being named
+/// first; a department's own favourite is named first more often.
+const REINVESTED: [(&str, f64); 5] =
+    [("customer work", 0.3), ("deeper analysis", 0.25), ("learning", 0.2), ("admin", 0.15), ("new projects", 0.1)];
 
 /// How a department's people behave after training.
 struct Department {
@@ -61,15 +65,17 @@ struct Department {
     hours: f64,
     /// Exponent skewing sessions a day towards 1 (higher: fewer sessions).
     skew: f64,
+    /// The index in [`REINVESTED`] of where its people most often put the time saved.
+    reinvests: usize,
 }
 
 const DEPARTMENTS: [Department; 6] = [
-    Department { name: "Engineering", share: 0.30, adoption: 0.95, daily: 0.85, hours: 6.5, skew: 1.4 },
-    Department { name: "Sales", share: 0.20, adoption: 0.85, daily: 0.75, hours: 4.0, skew: 2.0 },
-    Department { name: "Legal", share: 0.10, adoption: 0.55, daily: 0.60, hours: 3.5, skew: 2.2 },
-    Department { name: "Marketing", share: 0.15, adoption: 0.85, daily: 0.75, hours: 4.5, skew: 1.8 },
-    Department { name: "Finance", share: 0.10, adoption: 0.60, daily: 0.60, hours: 3.0, skew: 2.2 },
-    Department { name: "Operations", share: 0.15, adoption: 0.40, daily: 0.60, hours: 2.5, skew: 2.5 },
+    Department { name: "Engineering", share: 0.30, adoption: 0.95, daily: 0.85, hours: 6.5, skew: 1.4, reinvests: 1 },
+    Department { name: "Sales", share: 0.20, adoption: 0.85, daily: 0.75, hours: 4.0, skew: 2.0, reinvests: 0 },
+    Department { name: "Legal", share: 0.10, adoption: 0.55, daily: 0.60, hours: 3.5, skew: 2.2, reinvests: 1 },
+    Department { name: "Marketing", share: 0.15, adoption: 0.85, daily: 0.75, hours: 4.5, skew: 1.8, reinvests: 0 },
+    Department { name: "Finance", share: 0.10, adoption: 0.60, daily: 0.60, hours: 3.0, skew: 2.2, reinvests: 1 },
+    Department { name: "Operations", share: 0.15, adoption: 0.40, daily: 0.60, hours: 2.5, skew: 2.5, reinvests: 3 },
 ];
 
 /// One person of the roster and the hidden traits that drive their activity.
@@ -132,8 +138,10 @@ pub fn generate(options: &SampleOptions) -> SampleFiles {
     }
 
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(options.seed ^ 0x0F0F_F0F0_9696_6969);
-    let mut survey = String::with_capacity(options.people * 80);
-    survey.push_str("user,day,hours_saved,integration,satisfaction,reviewed,tasks\n");
+    // Where the saved time went has a stream of its own, so the other columns stay as they were without it.
+    let mut spent = Xoshiro256PlusPlus::seed_from_u64(options.seed ^ 0x3C3C_C3C3_5A5A_A5A5);
+    let mut survey = String::with_capacity(options.people * 100);
+    survey.push_str("user,day,hours_saved,integration,satisfaction,reviewed,tasks,time_reinvested\n");
     for (person, user) in people.iter().zip(&users) {
         let Some(completed) = person.completed else { continue };
         for (checkpoint, growth) in CHECKPOINTS {
@@ -141,6 +149,7 @@ pub fn generate(options: &SampleOptions) -> SampleFiles {
                 continue;
             }
             answer(&mut survey, &mut rng, person, user, checkpoint, growth);
+            reinvested(&mut survey, &mut spent, person);
         }
     }
     SampleFiles { roster, activity, survey }
@@ -215,6 +224,38 @@ fn answer(out: &mut String, rng: &mut Xoshiro256PlusPlus, person: &Person, user:
             first = false;
             wanted -= 1;
         }
+    }
+}
+
+/// Ends an answer with where the saved time went: blank for about one in six (more for non-adopters,
+/// who save little), else one or two categories, the department's favourite first about half the time.
+fn reinvested(out: &mut String, rng: &mut Xoshiro256PlusPlus, person: &Person) {
+    out.push(',');
+    if unit(rng) < if person.adopter { 0.12 } else { 0.4 } {
+        out.push('\n');
+        return;
+    }
+    let pick = |rng: &mut Xoshiro256PlusPlus, not: Option<usize>| {
+        if not.is_none() && unit(rng) < 0.5 {
+            return person.department.reinvests;
+        }
+        loop {
+            let mut draw = unit(rng);
+            let index = REINVESTED.iter().position(|(_, chance)| {
+                draw -= chance;
+                draw < 0.0
+            });
+            let index = index.unwrap_or(REINVESTED.len() - 1);
+            if Some(index) != not {
+                return index;
+            }
+        }
+    };
+    let first = pick(rng, None);
+    out.push_str(REINVESTED[first].0);
+    if unit(rng) < 0.4 {
+        out.push(';');
+        out.push_str(REINVESTED[pick(rng, Some(first))].0);
     }
     out.push('\n');
 }

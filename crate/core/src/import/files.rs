@@ -105,6 +105,8 @@ pub struct Answer {
     pub reviewed: Option<f64>,
     /// Task categories named.
     pub tasks: Vec<String>,
+    /// Where the saved time went: the categories named (customer work, learning…).
+    pub reinvested: Vec<String>,
 }
 
 /// The pulse survey.
@@ -330,15 +332,18 @@ pub fn read_survey<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Resul
         if hours_saved.is_none() && integration.is_none() && satisfaction.is_none() && reviewed.is_none() {
             return Err("has no answer".into());
         }
-        let tasks =
-            field(record, at[6])?.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+        let list = |i: usize| -> Result<Vec<String>, String> {
+            let text = field(record, at.get(i).copied().flatten())?;
+            Ok(text.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect())
+        };
+        let (tasks, reinvested) = (list(6)?, list(7)?);
         let key = user_key(user);
         if let Some(first) = seen.insert((key.clone(), day), line) {
             return Err(format!(
                 "is a second answer of {user} for day {day} (first on line {first}); only the first is used"
             ));
         }
-        answers.push(Answer { user: key, day, hours_saved, integration, satisfaction, reviewed, tasks });
+        answers.push(Answer { user: key, day, hours_saved, integration, satisfaction, reviewed, tasks, reinvested });
         Ok(())
     })?;
     Ok(survey)

@@ -129,6 +129,7 @@ pub(super) fn measure(
         version: 1,
         trend: weeks,
         task_categories: trend::task_categories(&answers, day),
+        time_reinvested: trend::time_reinvested(&answers, day),
         cohorts: cohorts.and_then(|(t, c, _)| trend::compare(roster, &usage, &answers, &clock, starts, (t, c))),
         measurements,
         import_report,

@@ -217,6 +217,8 @@ pub struct Imported {
     pub trend: Vec<TrendWeek>,
     /// Task categories named at the checkpoint, most named first.
     pub task_categories: Vec<TaskShare>,
+    /// Where the saved time went, as named at the checkpoint, most named first.
+    pub time_reinvested: Vec<TaskShare>,
     /// A trained cohort against a later one as control, when the roster has cohorts.
     pub cohorts: Option<CohortComparison>,
 }

@@ -129,7 +129,7 @@ const M365: [Column; 3] = [
 ];
 const GITHUB: [Column; 3] =
     [col("report_time", &[], true), col("login", &[], true), col("last_activity_at", &[], true)];
-const SURVEY: [Column; 7] = [
+const SURVEY: [Column; 8] = [
     USER,
     col("day", &["checkpoint", "survey_day"], true),
     col("hours_saved", &["hours_saved_per_week"], false),
@@ -137,6 +137,7 @@ const SURVEY: [Column; 7] = [
     col("satisfaction", &[], false),
     col("reviewed", &["reviewed_before_use"], false),
     col("tasks", &["task_categories"], false),
+    col("time_reinvested", &["reinvested", "time_saved_on", "saved_time_used_for"], false),
 ];
 
 const NO_MINUTES: &str = "this export counts sessions, not their minutes";

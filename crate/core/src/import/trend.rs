@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::files::Roster;
+use super::files::{Answer, Roster};
 use super::metrics::{Answered, Clock, Mean, TREND_WEEKS, Usage, ratio};
 use super::values::format_date;
 
@@ -64,7 +64,7 @@ pub fn weeks(
         .collect()
 }
 
-/// How often a task category was named.
+/// How often a category (a task, or where the saved time went) was named.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -80,21 +80,32 @@ pub struct TaskShare {
 /// The task categories named in the checkpoint's answers of roster people, most named first
 /// (categories match whatever their case).
 pub fn task_categories(answers: &[Answered<'_>], day: i32) -> Vec<TaskShare> {
+    shares(answers, day, |a| &a.tasks)
+}
+
+/// Where the saved time went (the `time_reinvested` categories), counted like [`task_categories`].
+pub fn time_reinvested(answers: &[Answered<'_>], day: i32) -> Vec<TaskShare> {
+    shares(answers, day, |a| &a.reinvested)
+}
+
+/// The categories `named` in the checkpoint's answers, each with its share of the answers naming any.
+fn shares(answers: &[Answered<'_>], day: i32, named: impl Fn(&Answer) -> &[String]) -> Vec<TaskShare> {
     let mut counts: Vec<(String, String, u64)> = Vec::new();
     let mut answering = 0u64;
     for &(answer, _) in answers {
-        if answer.day != day || answer.tasks.is_empty() {
+        let list = named(answer);
+        if answer.day != day || list.is_empty() {
             continue;
         }
         answering += 1;
-        let mut named: Vec<String> = answer.tasks.iter().map(|t| t.to_ascii_lowercase()).collect();
-        named.sort_unstable();
-        named.dedup();
-        for key in named {
+        let mut keys: Vec<String> = list.iter().map(|t| t.to_ascii_lowercase()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
             match counts.iter_mut().find(|(k, ..)| *k == key) {
                 Some((.., n)) => *n += 1,
                 None => {
-                    let shown = answer.tasks.iter().find(|t| t.eq_ignore_ascii_case(&key)).cloned().unwrap_or_default();
+                    let shown = list.iter().find(|t| t.eq_ignore_ascii_case(&key)).cloned().unwrap_or_default();
                     counts.push((key, shown, 1));
                 }
             }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::measure::metric_name;
 use super::{Format, KeyedChart, Num, Piece, Text, number_or_dash, words};
 use crate::charts;
-use crate::import::{CohortComparison, DepartmentBreakdown, FileSummary, ImportReport, Imported};
+use crate::import::{CohortComparison, DepartmentBreakdown, FileSummary, ImportReport, Imported, TaskShare};
 
 /// A successful import, as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,6 +35,8 @@ pub struct ImportedView {
     pub cohorts: Option<Cohorts>,
     /// What people use it for: "Drafting: 40% of answers".
     pub tasks: Vec<Text>,
+    /// Where the saved time went: "Customer work: 40% of answers".
+    pub reinvested: Vec<Text>,
     /// Each checkpoint the files reach (days 7, 30, 60, 90 and the one shown): people measured, weekly
     /// active, active use, hours saved, satisfaction. (Judging them here would bring the assessment's
     /// rules and texts into the import module, about 8 KB gzipped; the checkpoint shown is judged above.)
@@ -103,17 +105,17 @@ pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) 
             alert: None,
         })
         .collect();
-    let tasks = imported
-        .task_categories
-        .iter()
-        .map(|t| {
-            vec![
-                Piece::Words(format!("{}: ", t.category)),
-                Piece::Num(Num::new(t.share, Format::Share)),
-                Piece::Words(" of answers".into()),
-            ]
-        })
-        .collect();
+    let shares = |list: &[TaskShare]| -> Vec<Text> {
+        list.iter()
+            .map(|t| {
+                vec![
+                    Piece::Words(format!("{}: ", t.category)),
+                    Piece::Num(Num::new(t.share, Format::Share)),
+                    Piece::Words(" of answers".into()),
+                ]
+            })
+            .collect()
+    };
     ImportedView {
         status,
         notes: notes(report),
@@ -122,7 +124,8 @@ pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) 
         weeks,
         departments: imported.departments.iter().map(department).collect(),
         cohorts: imported.cohorts.as_ref().map(cohorts),
-        tasks,
+        tasks: shares(&imported.task_categories),
+        reinvested: shares(&imported.time_reinvested),
         timeline: timeline(imported, at),
     }
 }
