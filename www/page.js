@@ -286,6 +286,9 @@ if (opening) calculator.style.visibility = 'hidden';
 await engine; // the shell's one instance of the engine (calling init() here would download it again)
 try {
   await openAtStart();
+  // The widget starts again with the scenario handed to it once the microtasks already queued have run
+  // (nothing it awaits then is still loading): a task later its own figures are drawn.
+  await new Promise((resolve) => { setTimeout(resolve); });
 } finally {
   calculator.style.visibility = '';
 }
