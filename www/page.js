@@ -280,9 +280,8 @@ async function openAtStart() {
 }
 
 // Should the widget draw the defaults before the link is open (a v2 link is inflated asynchronously),
-// they are never painted: it stays hidden until the link's scenario is handed to it, whose figures it
-// draws before the next frame (as first-paint.js keeps the prerendered default figures hidden).
-if (opening) calculator.style.visibility = 'hidden';
+// they are never painted: style.css keeps it hidden while the page is opening a scenario (first-paint.js
+// says when) until `data-opened` is set here, once the link's scenario is handed to it and drawn.
 await engine; // the shell's one instance of the engine (calling init() here would download it again)
 try {
   await openAtStart();
@@ -290,7 +289,7 @@ try {
   // (nothing it awaits then is still loading): a task later its own figures are drawn.
   await new Promise((resolve) => { setTimeout(resolve); });
 } finally {
-  calculator.style.visibility = '';
+  calculator.dataset.opened = '';
 }
 
 // Kept as soon as an edit is announced (once its link is made, a moment later); the link in the address

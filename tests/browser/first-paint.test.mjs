@@ -64,7 +64,7 @@ test('a page opening a link hides the default figures until its own are drawn', 
   assert.equal(await page.evaluate(() => document.documentElement.dataset.opening), 'scenario');
   assert.equal(await page.locator('roi-calculator').evaluate((c) => getComputedStyle(c).visibility), 'hidden');
   release();
-  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await page.waitForSelector('roi-calculator[data-ready="true"][data-opened]');
   assert.equal(await page.locator('roi-calculator').evaluate((c) => getComputedStyle(c).visibility), 'visible');
   assert.notEqual(await page.locator('[data-figure="roiPercent"]').innerText(), '740%', 'the link\'s own figures');
   await page.close();
