@@ -112,7 +112,11 @@ function probe() {
       after('floorPainted');
       return;
     }
-    const ready = performance.getEntriesByName('roi-ready').length > 0;
+    // A page opening a link is ready when the widget shows the link's scenario (page.js sets data-opened),
+    // not at the widget's first start, which may be the defaults' drawn unseen.
+    const opening = document.documentElement.dataset.opening !== undefined;
+    const ready = performance.getEntriesByName('roi-ready').length > 0
+      && (!opening || !!document.querySelector('roi-calculator')?.hasAttribute('data-opened'));
     const seen = state.figuresPainted === null || (ready && state.readyPainted === null) ? look() : null;
     if (seen) frames.push({ t, ready, ...seen });
     if (seen && state.figuresPainted === null && seen.visible && seen.styled) after('figuresPainted');
