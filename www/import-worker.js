@@ -86,26 +86,40 @@ function session(post, chunksOf, headOf) {
     }
   }
 
-  /** Reads the kept file `name` with the columns of `map`, then posts the measurement of `checkpointDay`. */
+  /**
+   * Reads a kept `file` again — with the columns of `map` when they were chosen — with its progress, and
+   * posts what it held, or asks for its dates' order. False when it could not be used (the error posted).
+   */
+  async function readKept(file, map) {
+    let loaded = 0;
+    const progress = (bytes) => {
+      loaded += bytes;
+      post({ type: 'progress', loaded, total: file.size, file: file.name });
+    };
+    try {
+      const next = await chunksOf(file, progress);
+      const summary = map
+        ? importer.readMapped(file.name, map, next, file.size)
+        : importer.read(file.name, file.kind ?? undefined, next, file.size);
+      post({ type: 'file', name: file.name, summary, line: importer.describe(file.name) });
+      return true;
+    } catch (error) {
+      if (askDates(error, file, map)) return true;
+      post({ type: 'file', name: file.name, error: error.message });
+      return false;
+    }
+  }
+
+  /**
+   * Reads the kept file `name` with the columns of `map` (kept for another choice if they do not fit),
+   * then posts the measurement of `checkpointDay`.
+   */
   async function importMapped(name, map, checkpointDay) {
     const file = unmapped.get(name);
     if (!file) {
       post({ type: 'file', name, error: `The file "${name}" is not waiting for its columns to be chosen; add it again` });
-    } else {
-      let loaded = 0;
-      const progress = (bytes) => {
-        loaded += bytes;
-        post({ type: 'progress', loaded, total: file.size, file: name });
-      };
-      try {
-        const next = await chunksOf(file, progress);
-        const summary = importer.readMapped(name, map, next, file.size);
-        unmapped.delete(name);
-        post({ type: 'file', name, summary, line: importer.describe(name) });
-      } catch (error) {
-        if (askDates(error, file, map)) unmapped.delete(name);
-        else post({ type: 'file', name, error: error.message });
-      }
+    } else if (await readKept(file, map)) {
+      unmapped.delete(name);
     }
     measure(checkpointDay);
   }
@@ -120,20 +134,8 @@ function session(post, chunksOf, headOf) {
     if (!kept) {
       post({ type: 'file', name, error: `The file "${name}" is not waiting for its dates' order; add it again` });
     } else {
-      const { file, map } = kept;
       undated.delete(name);
-      let loaded = 0;
-      const progress = (bytes) => {
-        loaded += bytes;
-        post({ type: 'progress', loaded, total: file.size, file: name });
-      };
-      try {
-        const next = await chunksOf(file, progress);
-        const summary = map ? importer.readMapped(name, map, next, file.size) : importer.read(name, file.kind ?? undefined, next, file.size);
-        post({ type: 'file', name, summary, line: importer.describe(name) });
-      } catch (error) {
-        post({ type: 'file', name, error: error.message });
-      }
+      await readKept(kept.file, kept.map);
     }
     measure(checkpointDay);
   }

@@ -104,6 +104,8 @@ class RoiCalculator extends HTMLElement {
   #panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [] };
   /** Whether the import worker holds files it can measure at another checkpoint. */
   #measurable = false;
+  /** The view last asked of the engine (see `#render`). */
+  #view = null;
   /** Whether this root shows Preact's render (not the page's prerendered figures). */
   #rendered = false;
   #table = undefined;
@@ -207,12 +209,16 @@ class RoiCalculator extends HTMLElement {
     }), 120);
   }
 
-  /** Renders the widget's view (the whole screen; Preact's diff changes only what differs). */
-  #render() {
+  /**
+   * Renders the widget's view (the whole screen; Preact's diff changes only what differs): asked of the
+   * engine afresh after a change to its state, or the last one when only the import panel changed (an
+   * import's progress, its files, the mapper's choices).
+   */
+  #render(fresh = true) {
     if (!this.#widget || !this.#formats) return;
-    const view = this.#widget.view();
-    this.#shown = view.mode;
-    renderView(this.#root, view, this.#imported, this.#panel, this.#formats);
+    if (fresh || !this.#view) this.#view = this.#widget.view();
+    this.#shown = this.#view.mode;
+    renderView(this.#root, this.#view, this.#imported, this.#panel, this.#formats);
   }
 
   /**
@@ -240,7 +246,7 @@ class RoiCalculator extends HTMLElement {
   /** The import panel's state, changed by `change`, then shown. @param {Partial<import('./view/measure.js').ImportPanel>} change */
   #showImport(change) {
     this.#panel = { ...this.#panel, problem: false, ...change };
-    this.#render();
+    this.#render(false);
   }
 
   /** The import failed or was cancelled: says why; nothing else changes. @param {string} message */
@@ -399,7 +405,8 @@ class RoiCalculator extends HTMLElement {
       }
       this.#imported = data.view;
       this.#measurable = true;
-      this.#showImport({ progress: null, status: data.view.status });
+      this.#panel = { ...this.#panel, progress: null, problem: false, status: data.view.status };
+      this.#render();
       this.#announce();
     } else if (data.type === 'error') {
       this.#importFailed(data.message);
@@ -452,7 +459,7 @@ class RoiCalculator extends HTMLElement {
       if (rest.length > 0) this.#root.querySelector('#map-kind')?.focus();
       return;
     }
-    if (roles(first).missing.length > 0) return this.#render();
+    if (roles(first).missing.length > 0) return this.#render(false);
     const map = { kind: first.kind, columns: first.columns };
     try {
       globalThis.localStorage?.setItem(`${COLUMNS}${first.view.key}`, JSON.stringify(map));

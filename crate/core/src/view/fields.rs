@@ -36,40 +36,21 @@ impl WidgetState {
             Some(text) => Piece::Words(text.to_owned()),
             None => shown.map_or_else(|| Piece::Words(String::new()), Piece::Num),
         };
-        self.with_error(Field {
-            path,
-            label: label.to_owned(),
-            value,
-            error: None,
-            note: Text::new(),
-            placeholder: Text::new(),
-            band: None,
-            readonly: false,
-            text: false,
-        })
+        self.field(path, label, value, false)
     }
 
     /// The text field at `path` (a name, a label) holding what was typed or else `value`.
     pub(super) fn text_field(&self, path: String, label: &str, value: &str) -> Field {
         let value = Piece::Words(self.typed(&path).unwrap_or(value).to_owned());
-        let field = Field {
-            path,
-            label: label.to_owned(),
-            value,
-            error: None,
-            note: Text::new(),
-            placeholder: Text::new(),
-            band: None,
-            readonly: false,
-            text: true,
-        };
-        self.with_error(field)
+        self.field(path, label, value, true)
     }
 
-    /// `field` with its draft's message, if what was typed could not be used.
-    fn with_error(&self, mut field: Field) -> Field {
-        field.error = self.draft(&field.path).map(|d| sentence(&d.message));
-        field
+    /// The field at `path` holding `value`, typed as text or not, with its draft's message if what was
+    /// typed there could not be used.
+    fn field(&self, path: String, label: &str, value: Piece, text: bool) -> Field {
+        let error = self.draft(&path).map(|d| sentence(&d.message));
+        let (note, placeholder) = (Text::new(), Text::new());
+        Field { path, label: label.to_owned(), value, error, note, placeholder, band: None, readonly: false, text }
     }
 
     /// The select at `path` of `options` (value, label), `current` selected.

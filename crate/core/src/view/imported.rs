@@ -139,18 +139,19 @@ fn timeline(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) -> Vec<Ro
         days.sort_unstable();
     }
     days.into_iter()
-        .filter_map(|day| {
-            let measured = if day == shown { imported.clone() } else { at(day)? };
-            let people = measured.import_report.people_at_checkpoint;
-            (people > 0).then(|| checkpoint(day, day == shown, &measured))
-        })
+        .filter_map(
+            |day| if day == shown { checkpoint(day, true, imported) } else { checkpoint(day, false, &at(day)?) },
+        )
         .collect()
 }
 
-/// The timeline's row of checkpoint `day`.
-fn checkpoint(day: u32, shown: bool, measured: &Imported) -> Row {
+/// The timeline's row of checkpoint `day`, if anyone in the files has reached it.
+fn checkpoint(day: u32, shown: bool, measured: &Imported) -> Option<Row> {
+    if measured.import_report.people_at_checkpoint == 0 {
+        return None;
+    }
     let m = &measured.measurements.metrics;
-    Row {
+    Some(Row {
         head: if shown { format!("Day {day} (shown)") } else { format!("Day {day}") },
         cells: vec![
             words(measured.import_report.people_at_checkpoint.to_string()),
@@ -160,7 +161,7 @@ fn checkpoint(day: u32, shown: bool, measured: &Imported) -> Row {
             vec![number_or_dash(m.satisfaction, Format::Decimal)],
         ],
         alert: None,
-    }
+    })
 }
 
 fn notes(report: &ImportReport) -> Vec<String> {

@@ -160,7 +160,8 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
         .chain([&ADOPTION])
         .filter_map(|&(key, label, _)| {
             let result = assessment.metrics.get(Metric::from_key(key)?);
-            let field = (key != ADOPTION.0).then(|| metric_field(state, format!("metrics.{key}"), &doc.metrics, key));
+            let field = (key != ADOPTION.0)
+                .then(|| metric_field(state, format!("metrics.{key}"), &doc.metrics, key, Some(result)));
             let (words, rag) = status_words(result.status);
             let mut status = vec![Piece::Words(words.into())];
             if let (true, Some(v)) = (key == ADOPTION.0, result.value) {
@@ -189,11 +190,9 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
             let fields = DEPARTMENT_METRICS
                 .iter()
                 .map(|key| {
-                    let mut field = metric_field(state, format!("departments[{i}].metrics.{key}"), &d.metrics, key);
-                    if let Some(result) = judged.zip(Metric::from_key(key)).map(|(j, m)| j.metrics.get(m)) {
-                        field.note = note(result, key);
-                    }
-                    field
+                    let path = format!("departments[{i}].metrics.{key}");
+                    let result = judged.zip(Metric::from_key(key)).map(|(j, m)| j.metrics.get(m));
+                    metric_field(state, path, &d.metrics, key, result)
                 })
                 .collect();
             DepartmentCard {
@@ -220,14 +219,21 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
     }
 }
 
-/// The input of metric `key` at `path`, holding `measured`'s value at display precision, with its note.
-fn metric_field(state: &WidgetState, path: String, measured: &Metrics, key: &str) -> Field {
+/// The input of metric `key` at `path`, holding `measured`'s value at display precision, with the note of
+/// its judgement (`result`), if it has one.
+fn metric_field(
+    state: &WidgetState,
+    path: String,
+    measured: &Metrics,
+    key: &str,
+    result: Option<&MetricResult>,
+) -> Field {
     let (_, label, kind) = metric(key);
     let value = Metric::from_key(key).and_then(|m| measured.get(m));
     let typed = if kind == Kind::Share { Typed::MeasuredPercent } else { Typed::Measured };
     let mut field = state.number_field(path, label, value, typed);
-    if let Some(m) = Metric::from_key(key) {
-        field.note = note(state.measure().assessment().metrics.get(m), key);
+    if let Some(result) = result {
+        field.note = note(result, key);
     }
     field
 }
