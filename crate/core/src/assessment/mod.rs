@@ -7,6 +7,8 @@ use serde_json::Value;
 
 use crate::benchmarks::{BenchmarkTable, Compared, unknown_department_benchmarks};
 use crate::fields::FieldError;
+use crate::intensity::Intensity;
+use crate::privacy::Hidden;
 
 mod reader;
 mod rules;
@@ -142,6 +144,16 @@ pub struct Measurements {
     pub metrics: Metrics,
     /// Per-department values.
     pub departments: Vec<DepartmentMeasurements>,
+    /// The privacy threshold the figures were measured with: groups of fewer people are hidden
+    /// (docs/model.md#small-groups). An import sets it; typed measurements have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub min_group_size: Option<u32>,
+    /// The people of each usage-intensity group (docs/model.md#usage-intensity), when an import
+    /// counted sessions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub intensity: Option<Intensity>,
 }
 
 /// One department's measured values.
@@ -160,6 +172,15 @@ pub struct DepartmentMeasurements {
     pub people: Option<u64>,
     /// Its values.
     pub metrics: Metrics,
+    /// Why its figures are hidden, when they are: fewer people than the threshold were measured in
+    /// it, or it is hidden with such a department (its metrics and people are then left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub hidden: Option<Hidden>,
+    /// Its usage-intensity groups, when counted (and it is not hidden).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub intensity: Option<Intensity>,
 }
 
 impl Measurements {

@@ -3,9 +3,12 @@
 use serde_json::Value;
 
 use super::{DepartmentMeasurements, METRIC_KEYS, Measurements, Metrics};
-use crate::fields::{FieldError, ObjectReader, Problems, check_version};
+use crate::fields::{FieldError, ObjectReader, Problems, check_version, index};
+use crate::intensity::Intensity;
+use crate::privacy::{Hidden, MOST_MIN_GROUP};
 
-const DOCUMENT_KEYS: &[&str] = &["version", "checkpointDay", "people", "licensedSeats", "metrics", "departments"];
+const DOCUMENT_KEYS: &[&str] =
+    &["version", "checkpointDay", "people", "licensedSeats", "metrics", "departments", "minGroupSize", "intensity"];
 const MAX_DEPARTMENTS: usize = 500;
 const MAX_NAME: usize = 80;
 const MAX_PEOPLE: u64 = 10_000_000;
@@ -37,6 +40,11 @@ pub(super) fn read(value: &Value) -> Result<Measurements, Vec<FieldError>> {
             out.metrics = read_metrics(metrics, &doc.path_of("metrics"), &mut problems);
         }
         out.departments = doc.list("departments", MAX_DEPARTMENTS, &mut problems, read_department).unwrap_or_default();
+        // The threshold the figures were measured with (an import chooses it from 3; scripts may turn it off).
+        let rule = format!("a whole number of people from 1 to {MOST_MIN_GROUP}");
+        let min = doc.whole_in("minGroupSize", 1, u64::from(MOST_MIN_GROUP), &rule, &mut problems);
+        out.min_group_size = min.and_then(|n| u32::try_from(n).ok());
+        out.intensity = doc.raw("intensity").and_then(|v| read_intensity(v, &doc.path_of("intensity"), &mut problems));
     }
     if problems.is_empty() { Ok(out) } else { Err(problems.into_vec()) }
 }
@@ -55,7 +63,8 @@ fn read_metrics(value: &Value, path: &str, problems: &mut Problems) -> Metrics {
 }
 
 fn read_department(value: &Value, path: &str, problems: &mut Problems) -> Option<DepartmentMeasurements> {
-    let dept = ObjectReader::new(value, path, &["name", "benchmark", "people", "metrics"], problems)?;
+    let keys = ["name", "benchmark", "people", "metrics", "hidden", "intensity"];
+    let dept = ObjectReader::new(value, path, &keys, problems)?;
     dept.require("name", "any name of 1 to 80 characters", problems);
     let name = dept.text("name", MAX_NAME, problems);
     let benchmark = match dept.raw("benchmark") {
@@ -64,5 +73,45 @@ fn read_department(value: &Value, path: &str, problems: &mut Problems) -> Option
     };
     let metrics = dept.raw("metrics").map(|m| read_metrics(m, &dept.path_of("metrics"), problems)).unwrap_or_default();
     let people = dept.whole_in("people", 0, MAX_PEOPLE, "a whole number from 0 to 10,000,000", problems);
-    Some(DepartmentMeasurements { name: name?, benchmark, people, metrics })
+    let hidden = dept.text("hidden", 12, problems).and_then(|h| {
+        let reason = Hidden::from_name(&h);
+        if reason.is_none() {
+            problems.add(&dept.path_of("hidden"), "must be \"small\" or \"complement\"");
+        }
+        reason
+    });
+    let intensity = dept.raw("intensity").and_then(|v| read_intensity(v, &dept.path_of("intensity"), problems));
+    Some(DepartmentMeasurements { name: name?, benchmark, people, metrics, hidden, intensity })
+}
+
+/// Reads `{ people: [none, light, moderate, heavy], hours?: [4 × hours or null] }`: the people of each
+/// usage-intensity group and their mean hours saved a week.
+fn read_intensity(value: &Value, path: &str, problems: &mut Problems) -> Option<Intensity> {
+    let reader = ObjectReader::new(value, path, &["people", "hours"], problems)?;
+    reader.require("people", "the people of the groups none, light, moderate and heavy", problems);
+    let mut intensity = Intensity::default();
+    let four = |key: &str, problems: &mut Problems| match reader.raw(key) {
+        None => None,
+        Some(Value::Array(list)) if list.len() == 4 => Some(list.clone()),
+        Some(_) => {
+            problems.add(&reader.path_of(key), "must be a list of 4 values: none, light, moderate, heavy");
+            None
+        }
+    };
+    for (at, x) in four("people", problems).unwrap_or_default().iter().enumerate() {
+        match x.as_u64().filter(|&n| n <= MAX_PEOPLE) {
+            Some(n) => intensity.people[at] = n,
+            None => problems.add(&index(&reader.path_of("people"), at), "must be a whole number from 0 to 10,000,000"),
+        }
+    }
+    for (at, x) in four("hours", problems).unwrap_or_default().iter().enumerate() {
+        match x {
+            Value::Null => {}
+            _ => match x.as_f64().filter(|h| (0.0..=80.0).contains(h)) {
+                Some(h) => intensity.hours[at] = Some(h),
+                None => problems.add(&index(&reader.path_of("hours"), at), "must be a number of hours from 0 to 80, or null"),
+            },
+        }
+    }
+    Some(intensity)
 }

@@ -8,7 +8,7 @@ use super::activity::{Activity, Grain};
 use super::files::{Roster, Survey};
 use super::metrics::{self, Clock};
 use super::shapes::NotMeasured;
-use super::{DepartmentBreakdown, FileSummary, ImportOptions, ImportReport, Imported, trend, values};
+use super::{DepartmentBreakdown, FileSummary, ImportOptions, ImportReport, Imported, private, trend, values};
 use crate::assessment::{DepartmentMeasurements, Measurements, Metric, Metrics};
 use crate::benchmarks::BenchmarkTable;
 use crate::fields::FieldError;
@@ -38,10 +38,12 @@ pub(super) fn measure(
     let (all, departments) = metrics::tallies(roster, &usage, starts, &answers, &clock);
 
     let mut notes = Vec::new();
+    let min = options.min_group();
     let not_measured = &activity.not_measured;
+    let sessions_counted = !is_missing(not_measured, Metric::SessionsPerActiveUserWeek);
     let mut checked =
         |metrics: Metrics, whose: &str| supported(within_ranges(metrics, whose, &mut notes), not_measured);
-    let measured = checked(all.metrics(activity.has_minutes), "the organisation");
+    let mut measured = checked(all.metrics(activity.has_minutes), "the organisation");
     let mut breakdown: Vec<DepartmentBreakdown> = roster
         .departments
         .iter()
@@ -52,24 +54,32 @@ pub(super) fn measure(
             licensed: t.licensed,
             at_checkpoint: t.reached,
             metrics: checked(t.metrics(activity.has_minutes), name),
+            hidden: None,
+            intensity: (sessions_counted && t.reached > 0).then(|| t.intensity(min)),
         })
         .collect();
+    let everyone_hidden = private::organisation(&mut measured, &all, min, &mut notes);
+    private::departments(&mut breakdown, &departments, min, &mut notes);
     let measurements = Measurements {
         version: 1,
         checkpoint_day: day as u32,
-        people: Some(all.reached),
-        licensed_seats: Some(roster.people.iter().filter(|p| p.licensed).count() as u64),
+        people: (!everyone_hidden).then_some(all.reached),
+        licensed_seats: (!everyone_hidden).then(|| roster.people.iter().filter(|p| p.licensed).count() as u64),
         metrics: measured,
         departments: breakdown
             .iter()
-            .filter(|d| d.at_checkpoint > 0)
+            .filter(|d| d.at_checkpoint > 0 || d.hidden.is_some())
             .map(|d| DepartmentMeasurements {
                 name: d.name.clone(),
                 benchmark: benchmark_of(&d.name, table),
-                people: Some(d.at_checkpoint),
+                people: (d.hidden.is_none()).then_some(d.at_checkpoint),
                 metrics: d.metrics.clone(),
+                hidden: d.hidden,
+                intensity: d.intensity,
             })
             .collect(),
+        min_group_size: Some(min),
+        intensity: (sessions_counted && !everyone_hidden && all.reached > 0).then(|| all.intensity(min)),
     };
     breakdown.sort_by(|a, b| {
         let key = |d: &DepartmentBreakdown| d.metrics.weekly_active_rate.unwrap_or(f64::INFINITY);
@@ -106,7 +116,7 @@ pub(super) fn measure(
     problems.extend(activity.skipped.listed.iter().cloned());
     let (survey_rows, survey_skipped) = survey.map_or((0, 0), |s| (s.rows, s.skipped.count));
     problems.extend(survey.iter().flat_map(|s| s.skipped.listed.iter().cloned()));
-    let import_report = ImportReport {
+    let mut import_report = ImportReport {
         rows_read: roster.rows + activity.rows + survey_rows,
         rows_skipped: roster.skipped.count + activity.skipped.count + survey_skipped,
         unknown_users,
@@ -118,19 +128,35 @@ pub(super) fn measure(
         not_measured: files.iter().flat_map(|f| f.not_measured.iter().cloned()).collect(),
         files,
     };
-    let mut weeks = trend::weeks(roster, &usage, &week_sessions, starts, &answers, &clock, first);
+    let mut weeks = trend::weeks(roster, &usage, &week_sessions, starts, &answers, &clock, first, min);
     if snapshot {
         weeks.drain(..weeks.len().saturating_sub(1));
     }
-    if is_missing(&activity.not_measured, Metric::SessionsPerActiveUserWeek) {
+    if !sessions_counted {
         weeks.iter_mut().for_each(|w| w.sessions_per_active_user = None);
+    }
+    let mut compared = cohorts.and_then(|(t, c, _)| trend::compare(roster, &usage, &answers, &clock, starts, (t, c)));
+    if let Some(c) = compared.as_ref().filter(|c| c.treated.people.min(c.control.people) < u64::from(min)) {
+        let small = if c.treated.people < u64::from(min) { &c.treated.cohort } else { &c.control.cohort };
+        import_report.notes.push(format!(
+            "The cohort comparison is hidden: fewer than {min} people of cohort {small} could be compared."
+        ));
+        compared = None;
+    }
+    let (mut task_categories, mut time_reinvested) =
+        (trend::task_categories(&answers, day, min), trend::time_reinvested(&answers, day, min));
+    if everyone_hidden {
+        weeks.clear();
+        task_categories.clear();
+        time_reinvested.clear();
+        compared = None;
     }
     Ok(Imported {
         version: 1,
         trend: weeks,
-        task_categories: trend::task_categories(&answers, day),
-        time_reinvested: trend::time_reinvested(&answers, day),
-        cohorts: cohorts.and_then(|(t, c, _)| trend::compare(roster, &usage, &answers, &clock, starts, (t, c))),
+        task_categories,
+        time_reinvested,
+        cohorts: compared,
         measurements,
         import_report,
         departments: breakdown,

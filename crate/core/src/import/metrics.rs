@@ -10,6 +10,7 @@
 use super::activity::{Activity, Grain};
 use super::files::{Answer, Roster, Survey};
 use crate::assessment::Metrics;
+use crate::intensity::{Group, Intensity};
 
 /// Weeks in the rolling trend.
 pub const TREND_WEEKS: usize = 13;
@@ -143,6 +144,12 @@ pub struct Tally {
     integrated: Mean,
     satisfaction: Mean,
     reviewed: Mean,
+    /// Survey answers counted.
+    pub answers: u64,
+    /// People at the checkpoint in each usage-intensity group.
+    groups: [u64; 4],
+    /// Hours saved answered by each group.
+    group_hours: [Mean; 4],
 }
 
 /// A running mean.
@@ -159,6 +166,11 @@ impl Mean {
             self.sum += x;
             self.count += 1;
         }
+    }
+
+    /// How many values were added.
+    pub fn count(&self) -> u64 {
+        self.count
     }
 
     /// The mean, when anything was added.
@@ -195,6 +207,7 @@ impl Tally {
             self.licensed_reached += 1;
             self.licensed_weekly_active += u64::from(active);
         }
+        self.groups[Group::of(usage.sessions) as usize] += 1;
         if active {
             self.weekly_active += 1;
             self.weekly_active_sessions += usage.sessions;
@@ -202,12 +215,21 @@ impl Tally {
         }
     }
 
-    /// Counts one survey answer at the checkpoint.
-    pub fn answer(&mut self, answer: &super::files::Answer) {
+    /// Counts one survey answer at the checkpoint, of a person whose usage is `usage`.
+    pub fn answer(&mut self, answer: &super::files::Answer, usage: &Usage) {
+        self.answers += 1;
+        self.group_hours[Group::of(usage.sessions) as usize].add(answer.hours_saved);
         self.hours.add(answer.hours_saved);
         self.integrated.add(answer.integration.map(|x| if x >= 4.0 { 1.0 } else { 0.0 }));
         self.satisfaction.add(answer.satisfaction);
         self.reviewed.add(answer.reviewed);
+    }
+
+    /// The usage-intensity groups of the people at the checkpoint, each group's hours only when at
+    /// least `min` of its people answered them (docs/model.md#small-groups).
+    pub fn intensity(&self, min: u32) -> Intensity {
+        let hours = self.group_hours.map(|m| if m.count >= u64::from(min) { m.value() } else { None });
+        Intensity { people: self.groups, hours }
     }
 
     /// The metrics these counts support (docs/model.md#imported-metrics); `minutes` says whether the export had minutes.
@@ -262,8 +284,8 @@ pub fn tallies(
         }
     }
     for &(answer, p) in answers.iter().filter(|(a, _)| a.day == clock.day) {
-        all.answer(answer);
-        departments[roster.people[p].department as usize].answer(answer);
+        all.answer(answer, &usage[p]);
+        departments[roster.people[p].department as usize].answer(answer, &usage[p]);
     }
     (all, departments)
 }

@@ -24,6 +24,7 @@ mod mapped;
 mod measure;
 mod metrics;
 mod periods;
+mod private;
 mod report;
 mod shapes;
 mod snapshot;

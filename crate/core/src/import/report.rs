@@ -9,6 +9,8 @@ use super::shapes::NotMeasured;
 use super::trend::{CohortComparison, TaskShare, TrendWeek};
 use crate::assessment::{Measurements, Metrics};
 use crate::fields::{FieldError, ObjectReader, Problems};
+use crate::intensity::Intensity;
+use crate::privacy::{DEFAULT_MIN_GROUP, Hidden, LEAST_MIN_GROUP, MOST_MIN_GROUP};
 
 /// The three files of an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -123,24 +125,37 @@ pub struct ImportOptions {
     pub control_cohort: Option<String>,
     /// The order of slash dates (`03/04/25`) in files whose values do not decide it.
     pub date_order: Option<DateOrder>,
+    /// The privacy threshold: groups measured on fewer people have their figures hidden
+    /// (docs/model.md#small-groups); none for the default, [`DEFAULT_MIN_GROUP`].
+    pub min_group_size: Option<u32>,
 }
 
 impl ImportOptions {
-    /// Reads `{ checkpointDay, treatedCohort, controlCohort, dateOrder }` (all optional; day 30 by
-    /// default; `dateOrder` is `"dmy"` or `"mdy"`), failing with every problem found.
+    /// The privacy threshold these options measure with.
+    pub fn min_group(&self) -> u32 {
+        self.min_group_size.unwrap_or(DEFAULT_MIN_GROUP)
+    }
+
+    /// Reads `{ checkpointDay, treatedCohort, controlCohort, dateOrder, minGroupSize }` (all optional;
+    /// day 30 by default; `dateOrder` is `"dmy"` or `"mdy"`; `minGroupSize` from 3, 5 by default),
+    /// failing with every problem found.
     pub fn from_json(value: &serde_json::Value) -> Result<Self, Vec<FieldError>> {
         let mut problems = Problems::default();
         let mut options = Self { checkpoint_day: 30, ..Self::default() };
         if let Some(reader) = ObjectReader::new(
             value,
             "",
-            &["checkpointDay", "treatedCohort", "controlCohort", "dateOrder"],
+            &["checkpointDay", "treatedCohort", "controlCohort", "dateOrder", "minGroupSize"],
             &mut problems,
         ) {
             let rule = "a whole number of days from 0 to 365";
             if let Some(day) = reader.whole_in("checkpointDay", 0, 365, rule, &mut problems) {
                 options.checkpoint_day = u32::try_from(day).unwrap_or(30);
             }
+            let (least, most) = (u64::from(LEAST_MIN_GROUP), u64::from(MOST_MIN_GROUP));
+            let rule = format!("a whole number of people from {least} to {most} (groups smaller are hidden)");
+            let min = reader.whole_in("minGroupSize", least, most, &rule, &mut problems);
+            options.min_group_size = min.and_then(|n| u32::try_from(n).ok());
             options.treated_cohort = reader.text("treatedCohort", 80, &mut problems);
             options.control_cohort = reader.text("controlCohort", 80, &mut problems);
             if let Some(order) = reader.text("dateOrder", 3, &mut problems) {
@@ -196,8 +211,17 @@ pub struct DepartmentBreakdown {
     pub licensed: u64,
     /// Of them, at the checkpoint inside the data.
     pub at_checkpoint: u64,
-    /// Its metrics.
+    /// Its metrics (none when hidden).
     pub metrics: Metrics,
+    /// Why its figures are hidden, when they are (docs/model.md#small-groups); its people, licensed
+    /// and at-checkpoint counts are then 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub hidden: Option<Hidden>,
+    /// Its usage-intensity groups, when sessions were counted and it is not hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub intensity: Option<Intensity>,
 }
 
 /// Everything an import yields.

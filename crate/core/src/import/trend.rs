@@ -26,7 +26,9 @@ pub struct TrendWeek {
 }
 
 /// The 13 weeks ending on the last date of the activity file, oldest first; weeks ending before the
-/// file's first date are left out.
+/// file's first date are left out. A week's sessions per active user are hidden when fewer than `min`
+/// people were active, and its satisfaction when fewer than `min` answered (docs/model.md#small-groups).
+#[allow(clippy::too_many_arguments)]
 pub fn weeks(
     roster: &Roster,
     usage: &[Usage],
@@ -35,7 +37,9 @@ pub fn weeks(
     answers: &[Answered<'_>],
     clock: &Clock,
     first: i32,
+    min: u32,
 ) -> Vec<TrendWeek> {
+    let min = u64::from(min);
     let licensed = roster.people.iter().filter(|p| p.licensed).count() as u64;
     let mut satisfaction = [Mean::default(); TREND_WEEKS];
     for &(answer, p) in answers {
@@ -57,8 +61,8 @@ pub fn weeks(
                 start: format_date(end - 6),
                 end: format_date(end),
                 weekly_active_rate: ratio(licensed_active as f64, licensed),
-                sessions_per_active_user: ratio(week_sessions[w] as f64, active),
-                satisfaction: satisfaction[w].value(),
+                sessions_per_active_user: ratio(week_sessions[w] as f64, active).filter(|_| active >= min),
+                satisfaction: satisfaction[w].value().filter(|_| satisfaction[w].count() >= min),
             }
         })
         .collect()
@@ -78,18 +82,19 @@ pub struct TaskShare {
 }
 
 /// The task categories named in the checkpoint's answers of roster people, most named first
-/// (categories match whatever their case).
-pub fn task_categories(answers: &[Answered<'_>], day: i32) -> Vec<TaskShare> {
-    shares(answers, day, |a| &a.tasks)
+/// (categories match whatever their case); none when fewer than `min` people named any.
+pub fn task_categories(answers: &[Answered<'_>], day: i32, min: u32) -> Vec<TaskShare> {
+    shares(answers, day, min, |a| &a.tasks)
 }
 
 /// Where the saved time went (the `time_reinvested` categories), counted like [`task_categories`].
-pub fn time_reinvested(answers: &[Answered<'_>], day: i32) -> Vec<TaskShare> {
-    shares(answers, day, |a| &a.reinvested)
+pub fn time_reinvested(answers: &[Answered<'_>], day: i32, min: u32) -> Vec<TaskShare> {
+    shares(answers, day, min, |a| &a.reinvested)
 }
 
-/// The categories `named` in the checkpoint's answers, each with its share of the answers naming any.
-fn shares(answers: &[Answered<'_>], day: i32, named: impl Fn(&Answer) -> &[String]) -> Vec<TaskShare> {
+/// The categories `named` in the checkpoint's answers, each with its share of the answers naming any;
+/// none when fewer than `min` answers named any.
+fn shares(answers: &[Answered<'_>], day: i32, min: u32, named: impl Fn(&Answer) -> &[String]) -> Vec<TaskShare> {
     let mut counts: Vec<(String, String, u64)> = Vec::new();
     let mut answering = 0u64;
     for &(answer, _) in answers {
@@ -110,6 +115,9 @@ fn shares(answers: &[Answered<'_>], day: i32, named: impl Fn(&Answer) -> &[Strin
                 }
             }
         }
+    }
+    if answering < u64::from(min) {
+        return Vec::new();
     }
     counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
     counts

@@ -1,0 +1,155 @@
+//! Small groups stay private (docs/model.md#small-groups): a department of 4 people is hidden in the
+//! breakdown and the measurements document, with one more department so the total does not give it
+//! away; the threshold is a setting from 3; survey means of too few answers are hidden; usage-intensity
+//! groups are counted by hand; and the hidden figures never reach a link.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use roi_core::import::{ImportOptions, Imported, measure_from_csv};
+use roi_core::intensity::Group;
+use roi_core::privacy::{Hidden, hidden};
+use roi_core::{BenchmarkTable, Measurements};
+
+/// Engineering 20 people, Sales 12, Legal 4, all trained on 2026-03-02; person i of a department has
+/// i mod 7 sessions on 2026-03-30 (inside every Day-30 window, days 24–30), and answers the survey at
+/// day 30 with i mod 5 hours saved, except Sales, of whom only 3 answer.
+fn files() -> (String, String, String) {
+    let mut roster = String::from("user,department,completed_on\n");
+    let mut activity = String::from("date,user,sessions\n");
+    let mut survey = String::from("user,day,hours_saved,satisfaction\n");
+    for (dept, people) in [("Engineering", 20), ("Sales", 12), ("Legal", 4)] {
+        for i in 0..people {
+            let user = format!("{}{i}@x.com", dept.to_ascii_lowercase());
+            roster.push_str(&format!("{user},{dept},2026-03-02\n"));
+            activity.push_str(&format!("2026-03-30,{user},{}\n", i % 7));
+            activity.push_str(&format!("2026-04-02,{user},1\n"));
+            if dept != "Sales" || i < 3 {
+                survey.push_str(&format!("{user},30,{},4\n", i % 5));
+            }
+        }
+    }
+    (roster, activity, survey)
+}
+
+fn measured(min: Option<u32>) -> Imported {
+    let (roster, activity, survey) = files();
+    let options = ImportOptions { checkpoint_day: 30, min_group_size: min, ..ImportOptions::default() };
+    measure_from_csv(&roster, &activity, Some(&survey), &options, &BenchmarkTable::default()).expect("imports")
+}
+
+fn department<'a>(imported: &'a Imported, name: &str) -> &'a roi_core::import::DepartmentBreakdown {
+    imported.departments.iter().find(|d| d.name == name).expect("listed")
+}
+
+#[test]
+fn a_department_of_4_is_hidden_with_the_smallest_other_by_default() {
+    let out = measured(None);
+    let legal = department(&out, "Legal");
+    assert_eq!(legal.hidden, Some(Hidden::Small));
+    assert_eq!((legal.people, legal.at_checkpoint), (0, 0));
+    assert_eq!(legal.metrics, Default::default());
+    assert_eq!(legal.intensity, None);
+    // Sales (12) is the smallest shown: without hiding it, 36 − 20 − 12 would be Legal's 4.
+    assert_eq!(department(&out, "Sales").hidden, Some(Hidden::Complement));
+    assert_eq!(department(&out, "Engineering").hidden, None);
+    let m = &out.measurements;
+    assert_eq!(m.min_group_size, Some(5));
+    assert_eq!(m.people, Some(36));
+    for name in ["Legal", "Sales"] {
+        let d = m.departments.iter().find(|d| d.name == name).expect("in the document");
+        assert_eq!((d.people, d.metrics.weekly_active_rate, d.intensity), (None, None, None), "{name}");
+        assert!(d.hidden.is_some());
+    }
+    let notes = out.import_report.notes.join(" ");
+    assert!(notes.contains("Legal is hidden: fewer than 5 people were measured."), "{notes}");
+    assert!(notes.contains("Sales is hidden with it"), "{notes}");
+}
+
+#[test]
+fn the_threshold_is_a_setting_from_3() {
+    let out = measured(Some(3));
+    assert!(out.departments.iter().all(|d| d.hidden.is_none()));
+    // Sales's 3 answers are enough at 3: its survey mean is shown, (0 + 1 + 2) ÷ 3 = 1 hour.
+    assert_eq!(department(&out, "Sales").metrics.hours_saved_per_week, Some(1.0));
+    let out = measured(Some(13));
+    assert_eq!(department(&out, "Sales").hidden, Some(Hidden::Small));
+    assert_eq!(department(&out, "Legal").hidden, Some(Hidden::Small));
+    assert_eq!(department(&out, "Engineering").hidden, None, "4 + 12 = 16 ≥ 13 together: no complement");
+    for low in [0, 2] {
+        let problems = ImportOptions::from_json(&serde_json::json!({ "minGroupSize": low })).expect_err("too low");
+        assert_eq!(problems[0].path, "minGroupSize");
+    }
+    let options = ImportOptions::from_json(&serde_json::json!({ "minGroupSize": 3 })).expect("3 is allowed");
+    assert_eq!(options.min_group(), 3);
+    assert_eq!(ImportOptions::from_json(&serde_json::json!({})).expect("optional").min_group(), 5);
+}
+
+#[test]
+fn survey_means_of_too_few_answers_are_hidden_with_a_complement() {
+    // At 4, no department is hidden for its people (4, 12, 20), but Sales has 3 answers: hidden, and
+    // Legal's 4 answers with it (3 + 4 = 7 ≥ 4 together), so the organisation's mean gives neither away.
+    let out = measured(Some(4));
+    assert!(out.departments.iter().all(|d| d.hidden.is_none()));
+    assert_eq!(department(&out, "Sales").metrics.hours_saved_per_week, None);
+    assert_eq!(department(&out, "Legal").metrics.hours_saved_per_week, None);
+    // Legal i = 0…3 has i mod 7 sessions: 3 of 4 active (the 2026-04-02 row is day 31, outside).
+    assert_eq!(department(&out, "Legal").metrics.weekly_active_rate, Some(0.75), "usage stays shown");
+    // Engineering: hours i mod 5 for i = 0…19 → four each of 0–4, mean 2.
+    assert_eq!(department(&out, "Engineering").metrics.hours_saved_per_week, Some(2.0));
+}
+
+#[test]
+fn usage_intensity_groups_by_hand() {
+    let out = measured(Some(3));
+    // Sessions i mod 7 in the window: Engineering i = 0…19 → 0: {0,7,14} 3 people; 1–2: {1,2,8,9,15,16} 6;
+    // 3–4: {3,4,10,11,17,18} 6; 5–6: {5,6,12,13,19} 5.
+    let eng = department(&out, "Engineering").intensity.expect("counted");
+    assert_eq!(eng.people, [3, 6, 6, 5]);
+    // Their hours i mod 5: none {0,2,4} → 2; light {1,2,3,4,0,1} → 11/6; moderate {3,4,0,1,2,3} → 13/6;
+    // heavy {0,1,2,3,4} → 2.
+    let close = |x: Option<f64>, y: f64| assert!((x.expect("shown") - y).abs() < 1e-9, "{x:?} ≠ {y}");
+    close(eng.hours_of(Group::None), 2.0);
+    close(eng.hours_of(Group::Light), 11.0 / 6.0);
+    close(eng.hours_of(Group::Moderate), 13.0 / 6.0);
+    close(eng.hours_of(Group::Heavy), 2.0);
+    // Legal i = 0…3: none 1, light 2, moderate 1; 4 answers: none {0}, light {1,2}, moderate {3} — under 3 each.
+    let legal = department(&out, "Legal").intensity.expect("counted");
+    assert_eq!(legal.people, [1, 2, 1, 0]);
+    assert_eq!(legal.hours, [None; 4]);
+    let all = out.measurements.intensity.expect("counted");
+    assert_eq!(all.total(), 36);
+}
+
+#[test]
+fn hidden_figures_read_back_from_the_document_and_never_reach_a_link() {
+    let out = measured(None);
+    let document = serde_json::to_value(&out.measurements).expect("serializable");
+    let again = Measurements::from_json(&document).expect("the document reads back");
+    assert_eq!(again, out.measurements);
+    let text = document.to_string();
+    assert!(!text.contains("@x.com"), "no one's address in the measurements");
+    let legal = &document["departments"].as_array().expect("list").iter().find(|d| d["name"] == "Legal").expect("in");
+    assert_eq!(legal["hidden"], "small");
+    assert!(legal.get("people").is_none() && legal["metrics"].as_object().is_some_and(|m| m.is_empty()));
+}
+
+proptest! {
+    /// Whatever the sizes, what stays hidden cannot be worked out by subtraction: nothing is hidden, or
+    /// at least two groups of together at least the threshold are, or no group is left to hide; and no
+    /// group of the threshold or more is hidden as small.
+    #[test]
+    fn hidden_groups_cannot_be_subtracted_out(sizes in prop::collection::vec(0u64..40, 0..9), min in 3u32..12) {
+        let out = hidden(&sizes, min);
+        let hidden_sizes: Vec<u64> =
+            sizes.iter().zip(&out).filter(|&(&n, h)| n > 0 && h.is_some()).map(|(&n, _)| n).collect();
+        let shown_left = sizes.iter().zip(&out).any(|(&n, h)| n > 0 && h.is_none());
+        let safe = hidden_sizes.is_empty()
+            || (hidden_sizes.len() >= 2 && hidden_sizes.iter().sum::<u64>() >= u64::from(min))
+            || !shown_left;
+        prop_assert!(safe, "{sizes:?} at {min}: {out:?}");
+        for (&n, h) in sizes.iter().zip(&out) {
+            prop_assert_eq!(*h == Some(Hidden::Small), n > 0 && n < u64::from(min));
+        }
+    }
+}
