@@ -153,3 +153,54 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn hidden_departments_share_the_people_not_shown_at_the_organisations_rates() {
+    // Measured: Engineering 20 people shown; Sales and Legal hidden; 36 people in all. The scenario's
+    // headcounts Sales 30 and Legal 10 share the 16 not shown: Sales 12, Legal 4 (shared by the
+    // scenario's headcounts, since the import's own counts are hidden).
+    let scenario = serde_json::json!({
+        "version": 1,
+        "departments": [
+            { "name": "Engineering", "headcount": 40, "hourlyCost": 100, "activeRate": 0.9, "hoursSavedPerWeek": 8 },
+            { "name": "Sales", "headcount": 30, "hourlyCost": 60, "activeRate": 0.6, "hoursSavedPerWeek": 4 },
+            { "name": "Legal", "headcount": 10, "hourlyCost": 120, "activeRate": 0.5, "hoursSavedPerWeek": 2 }
+        ]
+    });
+    let scenario = roi_core::Scenario::from_json(&scenario).expect("valid");
+    let out = measured(None);
+    let realised = roi_core::realise(&scenario, &out.measurements, &BenchmarkTable::default()).expect("realised");
+    let row = |name: &str| realised.departments.iter().find(|d| d.name == name).expect("a row");
+    assert!((row("Engineering").people.realised - 20.0).abs() < 1e-9);
+    assert!((row("Sales").people.realised - 12.0).abs() < 1e-9, "16 × 30 ÷ 40");
+    assert!((row("Legal").people.realised - 4.0).abs() < 1e-9, "16 × 10 ÷ 40");
+    // The organisation's measured active usage rate (≥ 3 sessions: i mod 7 ≥ 3 → Engineering 11 of 20,
+    // Sales 6 of 12, Legal 1 of 4 = 18 of 36), not Legal's own.
+    assert!((row("Legal").active_rate.realised - 0.5).abs() < 1e-9, "{}", row("Legal").active_rate.realised);
+    let note = row("Legal").matched.note.clone().unwrap_or_default();
+    assert!(note.contains("Legal's figures are hidden"), "{note}");
+}
+
+#[test]
+fn moving_the_light_users_to_moderate_is_valued_in_the_realised_return() {
+    let scenario = serde_json::json!({
+        "version": 1, "weeksPerYear": 50, "confidence": 0.5,
+        "departments": [
+            { "name": "Engineering", "headcount": 40, "hourlyCost": 100, "activeRate": 0.9, "hoursSavedPerWeek": 8 },
+            { "name": "Sales", "headcount": 30, "hourlyCost": 60, "activeRate": 0.6, "hoursSavedPerWeek": 4 },
+            { "name": "Legal", "headcount": 10, "hourlyCost": 120, "activeRate": 0.5, "hoursSavedPerWeek": 2 }
+        ]
+    });
+    let scenario = roi_core::Scenario::from_json(&scenario).expect("valid");
+    let out = measured(Some(3));
+    let all = out.measurements.intensity.expect("counted");
+    // Light (1–2 sessions): Engineering 6, Sales 4 (i = 1, 2, 8, 9), Legal 2 → 12 people. Their answers:
+    // Engineering 1, 2, 3, 4, 0, 1; Sales (i < 3) 1, 2; Legal 1, 2 → 17 h over 10 = 1.7 h. Moderate:
+    // Engineering 3, 4, 0, 1, 2, 3; Legal 3 → 16 h over 7.
+    assert_eq!(all.people_in(Group::Light), 12);
+    let realised = roi_core::realise(&scenario, &out.measurements, &BenchmarkTable::default()).expect("realised");
+    // Hourly cost weighted by the people measured: (20 × 100 + 12 × 60 + 4 × 120) ÷ 36 = 3,200 ÷ 36.
+    let expected = 12.0 * (16.0 / 7.0 - 1.7) * 50.0 * 0.5 * (3_200.0 / 36.0);
+    let value = realised.light_to_moderate.expect("valued");
+    assert!((value - expected).abs() < 1e-9 * expected, "{value} ≠ {expected}");
+}

@@ -57,6 +57,12 @@ pub struct Realised {
     pub unmeasured_departments: Vec<String>,
     /// What was adjusted on the way, in words.
     pub notes: Vec<String>,
+    /// The annual value of moving the light users to moderate use (docs/model.md#usage-intensity),
+    /// when the measurements count the groups and their hours: at the departments' people-weighted
+    /// hourly cost, the scenario's weeks and credit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub light_to_moderate: Option<f64>,
 }
 
 /// How far the realised checkpoint is: before day 30 its figures are too early to judge.
@@ -220,7 +226,11 @@ pub fn realise(
         || departments
             .iter()
             .any(|d| [d.people, d.active_rate, d.hours_saved_per_week].iter().any(|f| f.basis == Basis::Measured));
+    let hourly = weighted_mean(&departments.iter().map(|d| (d.people.realised, d.hourly_cost)).collect::<Vec<_>>());
+    let light_to_moderate =
+        measurements.intensity.and_then(|i| i.light_to_moderate(realised_model.weeks, realised_model.credit, hourly));
     Ok(Realised {
+        light_to_moderate,
         version: 1,
         checkpoint_day: measurements.checkpoint_day,
         status: RealisedStatus::of(measurements.checkpoint_day),

@@ -227,8 +227,14 @@ fn departments(
     // Each department's own count when every one has it (an import's); else the organisation's people
     // shared out by the scenario's headcounts.
     #[allow(clippy::cast_precision_loss)]
-    let (people, people_basis) = match measured.iter().map(|m| m.people).collect::<Option<Vec<u64>>>() {
-        Some(counts) => (counts.into_iter().map(|p| p as f64).collect(), Basis::Measured),
+    // A department hidden for privacy (docs/model.md#small-groups) has no count: the hidden departments
+    // share the organisation's people less those shown, by the same weights.
+    let (people, people_basis) = match measured.iter().map(|m| m.people.or(m.hidden.map(|_| 0))).collect::<Option<Vec<u64>>>() {
+        Some(counts) => {
+            let mut people: Vec<f64> = counts.into_iter().map(|p| p as f64).collect();
+            hidden_share(&mut people, measured, &weights(model, &found), context.people);
+            (people, Basis::Measured)
+        }
         None => context.share_out(&weights(model, &found)),
     };
     let average = average(model);
@@ -259,7 +265,15 @@ fn departments(
             by: found.map_or(MatchedBy::Fallback, |(_, by)| by),
             department: template.map(|s| scenario.departments[s].name.clone()),
             benchmark: m.benchmark.clone().filter(|key| table.get(key).is_some()),
-            note: found.is_none().then(|| fallback_note(m, people_basis)),
+            note: match (m.hidden, found) {
+                (Some(_), _) => Some(format!(
+                    "{}'s figures are hidden (too few people measured): it is counted at the organisation's measured \
+                     rates, with the people of the hidden departments shared out by the scenario's headcounts.",
+                    m.name.trim()
+                )),
+                (None, None) => Some(fallback_note(m, people_basis)),
+                (None, Some(_)) => None,
+            },
             parts: vec![part],
             projected,
         });
@@ -269,6 +283,20 @@ fn departments(
         .map(|s| scenario.departments[s].name.clone())
         .collect();
     Rows { rows, notes: context.notes, unmeasured }
+}
+
+/// Gives the hidden departments of `measured` the people of `total` no shown department counts,
+/// shared by `weights`.
+fn hidden_share(people: &mut [f64], measured: &[DepartmentMeasurements], weights: &[f64], total: Option<f64>) {
+    let hidden: Vec<usize> = (0..measured.len()).filter(|&i| measured[i].hidden.is_some()).collect();
+    let Some(total) = total.filter(|_| !hidden.is_empty()) else { return };
+    let shown: f64 = people.iter().sum();
+    let left = (total - shown).max(0.0);
+    let weight: f64 = hidden.iter().map(|&i| weights[i]).sum();
+    #[allow(clippy::cast_precision_loss)]
+    for &i in &hidden {
+        people[i] = if weight > 0.0 { left * weights[i] / weight } else { left / hidden.len() as f64 };
+    }
 }
 
 /// Why a department's hourly cost and people are the scenario's averages.
