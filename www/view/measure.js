@@ -121,6 +121,9 @@ function found(/** @type {import('../pkg/roi_calculator.js').ImportedView} */ im
     imported.departments.length > 0 && html`<section class="breakdown" part="breakdown"><h2>Departments, weakest first</h2>
       ${table('Departments, weakest first', 'breakdown-table', 'Measured at the checkpoint, from the imported files',
         ['Department', 'People', 'Weekly active', 'Active use (3+)', 'Sessions a week', 'Hours saved', 'Satisfaction'], imported.departments, f)}</section>`,
+    imported.intensity.length > 0 && html`<section class="intensity" part="intensity"><h2>Power users and laggards</h2>
+      ${table('People by sessions in their window', 'intensity-table', 'People by sessions in their window at the checkpoint',
+        ['Who', 'No session', '1–2 sessions', '3–4 sessions', '5 or more'], imported.intensity, f)}</section>`,
     cohorts && html`<section class="cohorts" part="cohorts"><h2>Trained against not yet trained</h2>
       <p>${cohorts.intro}</p>
       <ul class="cohort-figures">${cohorts.lines.map((line) => html`<li>${f.text(line)}</li>`)}</ul>

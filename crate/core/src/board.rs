@@ -7,6 +7,7 @@
 
 use crate::assessment::{Assessment, Severity};
 use crate::assumptions::{SlotValue, ValueKind};
+use crate::intensity::Intensity;
 use crate::realised::{Basis, Realised, RealisedDepartment, RealisedStatus};
 use crate::report::Report;
 use crate::scenario::Scenario;
@@ -57,11 +58,30 @@ impl Sentence {
 ///
 /// `realised` (the realised return of those measurements) leads the headline and gives the case when
 /// something was measured at day 30 or later: the board reads the ROI delivered, not the one projected.
+/// The counts of the usage-intensity groups after `sentence` (counts only: no one is named).
+fn groups(sentence: Sentence, intensity: &Intensity) -> Sentence {
+    use crate::intensity::Group;
+    #[allow(clippy::cast_precision_loss)]
+    let count = |g| intensity.people_in(g) as f64;
+    sentence
+        .words(" Power users (5+ sessions a week): ")
+        .value(ValueKind::Number, count(Group::Heavy))
+        .words("; moderate (3–4): ")
+        .value(ValueKind::Number, count(Group::Moderate))
+        .words("; light (1–2): ")
+        .value(ValueKind::Number, count(Group::Light))
+        .words("; trained with no session: ")
+        .value(ValueKind::Number, count(Group::None))
+        .words(".")
+}
+
+/// `intensity` (the measured usage-intensity groups) adds their counts to the adoption evidence.
 pub fn board_report(
     scenario: &Scenario,
     report: &Report,
     measured: Option<&Assessment>,
     realised: Option<&Realised>,
+    intensity: Option<&Intensity>,
 ) -> Vec<BoardItem> {
     use ValueKind::{Number, Percent};
     let item = |id, heading, sentence: Sentence| BoardItem { id, heading, parts: sentence.0 };
@@ -81,11 +101,15 @@ pub fn board_report(
         Some(rate) => {
             let day = measured.map_or(30, |a| a.checkpoint_day);
             let verdict = if rate >= 0.70 { ", meeting the 70% target." } else { ", short of the 70% target." };
-            Sentence::default()
+            let sentence = Sentence::default()
                 .value(Percent, rate)
                 .words(" of trained employees use Claude 3+ times a week at day ")
                 .value(Number, f64::from(day))
-                .words(verdict)
+                .words(verdict);
+            match intensity {
+                Some(i) => groups(sentence, i),
+                None => sentence,
+            }
         }
         None => Sentence::default()
             .words("The projection assumes ")
@@ -267,7 +291,7 @@ mod tests {
     fn the_default_scenario_reads_as_a_board_report() {
         let scenario = Scenario::default();
         let report = evaluate(&scenario, &BenchmarkTable::default()).expect("valid");
-        let items = board_report(&scenario, &report, None, None);
+        let items = board_report(&scenario, &report, None, None, None);
         assert_eq!(items.iter().map(|i| i.id).collect::<Vec<_>>(), ["headline", "adoption", "quality", "case", "next"]);
         // 8.4× = 1,638,000 / 195,000; 0.7 × 6.5 = 4.55 hours per trained employee.
         let headline = plain(&items[0].parts);
@@ -291,10 +315,17 @@ mod tests {
         measurements.metrics.active_usage_rate = Some(0.45);
         measurements.metrics.quality_equal_or_better = Some(0.87);
         let assessment = assess(&measurements, &BenchmarkTable::default());
-        let items = board_report(&scenario, &report, Some(&assessment), None);
+        let items = board_report(&scenario, &report, Some(&assessment), None, None);
         assert_eq!(
             plain(&items[1].parts),
             "<0.45> of trained employees use Claude 3+ times a week at day <30>, short of the 70% target."
+        );
+        let groups = crate::intensity::Intensity { people: [30, 25, 20, 25], hours: [None; 4] };
+        let with = board_report(&scenario, &report, Some(&assessment), None, Some(&groups));
+        assert_eq!(
+            plain(&with[1].parts),
+            "<0.45> of trained employees use Claude 3+ times a week at day <30>, short of the 70% target. Power users \
+             (5+ sessions a week): <25>; moderate (3–4): <20>; light (1–2): <25>; trained with no session: <30>."
         );
         assert!(plain(&items[2].parts).starts_with("<0.87> of managers"));
         let red = assessment.flags.iter().find(|f| f.severity == Severity::Red).expect("45% is red");
@@ -311,7 +342,7 @@ mod tests {
         measurements.metrics.hours_saved_per_week = Some(4.0);
         let assessment = assess(&measurements, &table);
         let realised = crate::realised::realise(&scenario, &measurements, &table).expect("valid");
-        let items = board_report(&scenario, &report, Some(&assessment), Some(&realised));
+        let items = board_report(&scenario, &report, Some(&assessment), Some(&realised), None);
         // By hand: 100 people × 0.5 × 4 h × 48 weeks × $75 = $720,000 against the same $195,000 cost:
         // 720,000 / 195,000 = 3.6923…×, net 525,000; 0.5 × 4 = 2 hours per employee a week.
         let headline = plain(&items[0].parts);
@@ -331,7 +362,7 @@ mod tests {
         // Before day 30 the projection still leads.
         measurements.checkpoint_day = 7;
         let early = crate::realised::realise(&scenario, &measurements, &table).expect("valid");
-        let items = board_report(&scenario, &report, Some(&assessment), Some(&early));
+        let items = board_report(&scenario, &report, Some(&assessment), Some(&early), None);
         assert!(plain(&items[0].parts).starts_with("Training returns <8.4>×"));
     }
 
@@ -340,7 +371,7 @@ mod tests {
         let mut scenario = Scenario::default();
         scenario.departments[0].name = "{0} <b>Legal</b>".into();
         let report = evaluate(&scenario, &BenchmarkTable::default()).expect("valid");
-        let items = board_report(&scenario, &report, None, None);
+        let items = board_report(&scenario, &report, None, None, None);
         assert_eq!(items[3].parts[0], Part::Name("{0} <b>Legal</b>".into()));
     }
 }

@@ -69,7 +69,8 @@ pub fn hide_more(sizes: &[u64], min: u32, out: &mut [Option<Hidden>]) {
         }
     }
     loop {
-        let hidden: Vec<u64> = sizes.iter().zip(out.iter()).filter(|&(&n, h)| n > 0 && h.is_some()).map(|(&n, _)| n).collect();
+        let hidden: Vec<u64> =
+            sizes.iter().zip(out.iter()).filter(|&(&n, h)| n > 0 && h.is_some()).map(|(&n, _)| n).collect();
         let exposed = !hidden.is_empty() && (hidden.len() == 1 || hidden.iter().sum::<u64>() < min);
         let smallest = sizes
             .iter()

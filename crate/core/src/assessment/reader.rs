@@ -109,7 +109,8 @@ fn read_intensity(value: &Value, path: &str, problems: &mut Problems) -> Option<
             Value::Null => {}
             _ => match x.as_f64().filter(|h| (0.0..=80.0).contains(h)) {
                 Some(h) => intensity.hours[at] = Some(h),
-                None => problems.add(&index(&reader.path_of("hours"), at), "must be a number of hours from 0 to 80, or null"),
+                None => problems
+                    .add(&index(&reader.path_of("hours"), at), "must be a number of hours from 0 to 80, or null"),
             },
         }
     }

@@ -31,8 +31,7 @@ pub(super) fn departments(breakdown: &mut [DepartmentBreakdown], tallies: &[Tall
     };
     let (small, complement) = (names(Hidden::Small, &hidden), names(Hidden::Complement, &hidden));
     if !small.is_empty() {
-        let mut note =
-            format!("{} {} hidden: fewer than {min} people were measured.", list(&small), verb(small.len()));
+        let mut note = format!("{} {} hidden: fewer than {min} people were measured.", list(&small), verb(small.len()));
         if !complement.is_empty() {
             note.push_str(&format!(
                 " {} {} hidden with {}, so that the total less the departments shown does not give {} away.",

@@ -229,14 +229,15 @@ fn departments(
     #[allow(clippy::cast_precision_loss)]
     // A department hidden for privacy (docs/model.md#small-groups) has no count: the hidden departments
     // share the organisation's people less those shown, by the same weights.
-    let (people, people_basis) = match measured.iter().map(|m| m.people.or(m.hidden.map(|_| 0))).collect::<Option<Vec<u64>>>() {
-        Some(counts) => {
-            let mut people: Vec<f64> = counts.into_iter().map(|p| p as f64).collect();
-            hidden_share(&mut people, measured, &weights(model, &found), context.people);
-            (people, Basis::Measured)
-        }
-        None => context.share_out(&weights(model, &found)),
-    };
+    let (people, people_basis) =
+        match measured.iter().map(|m| m.people.or(m.hidden.map(|_| 0))).collect::<Option<Vec<u64>>>() {
+            Some(counts) => {
+                let mut people: Vec<f64> = counts.into_iter().map(|p| p as f64).collect();
+                hidden_share(&mut people, measured, &weights(model, &found), context.people);
+                (people, Basis::Measured)
+            }
+            None => context.share_out(&weights(model, &found)),
+        };
     let average = average(model);
     let mut rows = Vec::with_capacity(measured.len());
     for ((m, found), people) in measured.iter().zip(&found).zip(people) {

@@ -9,20 +9,26 @@ use crate::realised::Realised;
 /// The board report of `state`, leading with the return delivered (`realised`) once anything was measured.
 pub(super) fn board(state: &WidgetState, realised: Option<&Realised>) -> Vec<BoardPart> {
     let editor = state.editor();
-    board_report(editor.scenario(), editor.report(), Some(state.measure().assessment()), realised)
-        .into_iter()
-        .map(|item| BoardPart {
-            id: item.id,
-            heading: item.heading,
-            text: item
-                .parts
-                .into_iter()
-                .map(|part| match part {
-                    Part::Words(words) => Piece::Words(words.to_owned()),
-                    Part::Name(name) => Piece::Words(name),
-                    Part::Value(value) => Piece::Num(slot_value(value)),
-                })
-                .collect(),
-        })
-        .collect()
+    board_report(
+        editor.scenario(),
+        editor.report(),
+        Some(state.measure().assessment()),
+        realised,
+        state.measure().measurements().intensity.as_ref(),
+    )
+    .into_iter()
+    .map(|item| BoardPart {
+        id: item.id,
+        heading: item.heading,
+        text: item
+            .parts
+            .into_iter()
+            .map(|part| match part {
+                Part::Words(words) => Piece::Words(words.to_owned()),
+                Part::Name(name) => Piece::Words(name),
+                Part::Value(value) => Piece::Num(slot_value(value)),
+            })
+            .collect(),
+    })
+    .collect()
 }

@@ -10,6 +10,8 @@ use super::measure::metric_name;
 use super::{Format, KeyedChart, Num, Piece, Text, number_or_dash, words};
 use crate::charts;
 use crate::import::{CohortComparison, DepartmentBreakdown, FileSummary, ImportReport, Imported, TaskShare};
+use crate::intensity::{Group, Intensity};
+use crate::privacy::DEFAULT_MIN_GROUP;
 
 /// A successful import, as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,6 +39,9 @@ pub struct ImportedView {
     pub tasks: Vec<Text>,
     /// Where the saved time went: "Customer work: 40% of answers".
     pub reinvested: Vec<Text>,
+    /// The people of each usage-intensity group (none, light, moderate, heavy) by department, with the
+    /// organisation's first, when sessions were counted.
+    pub intensity: Vec<Row>,
     /// Each checkpoint the files reach (days 7, 30, 60, 90 and the one shown): people measured, weekly
     /// active, active use, hours saved, satisfaction. (Judging them here would bring the assessment's
     /// rules and texts into the import module, about 8 KB gzipped; the checkpoint shown is judged above.)
@@ -87,6 +92,7 @@ pub fn file_line(name: &str, summary: &FileSummary) -> String {
 /// What `imported` shows; `at(day)` measures the same files at another checkpoint day, for the timeline.
 pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) -> ImportedView {
     let report = &imported.import_report;
+    let min = imported.measurements.min_group_size.unwrap_or(DEFAULT_MIN_GROUP);
     let status = format!(
         "Imported {} rows ({} skipped): {} people measured at day {}.",
         report.rows_read, report.rows_skipped, report.people_at_checkpoint, imported.measurements.checkpoint_day
@@ -122,12 +128,34 @@ pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) 
         problems: problems(report),
         trend: (!imported.trend.is_empty()).then(|| KeyedChart { key: "trend", chart: charts::trend(&imported.trend) }),
         weeks,
-        departments: imported.departments.iter().map(department).collect(),
+        departments: imported.departments.iter().map(|d| department(d, min)).collect(),
+        intensity: intensity(imported, min),
         cohorts: imported.cohorts.as_ref().map(cohorts),
         tasks: shares(&imported.task_categories),
         reinvested: shares(&imported.time_reinvested),
         timeline: timeline(imported, at),
     }
+}
+
+/// The usage-intensity table: everyone, then each department (a hidden one says why), each row the
+/// people with no session, 1–2, 3–4 and 5 or more in their window.
+fn intensity(imported: &Imported, min: u32) -> Vec<Row> {
+    let Some(all) = imported.measurements.intensity else { return Vec::new() };
+    let counts = |i: &Intensity| Group::ALL.iter().map(|&g| words(i.people_in(g).to_string())).collect();
+    let mut rows = vec![Row { head: "Everyone measured".into(), cells: counts(&all), alert: None }];
+    for dept in &imported.departments {
+        let cells = match (dept.hidden, dept.intensity) {
+            (Some(h), _) => {
+                let mut cells = vec![words(h.words(min))];
+                cells.extend((0..3).map(|_| words("hidden".to_owned())));
+                cells
+            }
+            (None, Some(i)) => counts(&i),
+            (None, None) => continue,
+        };
+        rows.push(Row { head: dept.name.clone(), cells, alert: None });
+    }
+    rows
 }
 
 /// One row per checkpoint that anyone in the files has reached, in day order.
@@ -187,9 +215,14 @@ fn problems(report: &ImportReport) -> Option<(String, Vec<String>)> {
 }
 
 /// A department's row: people (and how many reached the checkpoint), weekly active (said when below
-/// 50%), active use, sessions, hours saved, satisfaction.
-fn department(dept: &DepartmentBreakdown) -> Row {
+/// 50%), active use, sessions, hours saved, satisfaction; a hidden department says why instead.
+fn department(dept: &DepartmentBreakdown, min: u32) -> Row {
     let m = &dept.metrics;
+    if let Some(hidden) = dept.hidden {
+        let mut cells = vec![words(hidden.words(min))];
+        cells.extend((0..5).map(|_| words("hidden".to_owned())));
+        return Row { head: dept.name.clone(), cells, alert: None };
+    }
     let people = if dept.at_checkpoint < dept.people {
         format!("{} ({} at the checkpoint)", dept.people, dept.at_checkpoint)
     } else {

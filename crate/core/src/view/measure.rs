@@ -197,7 +197,14 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
                 .collect();
             DepartmentCard {
                 index: i,
-                legend: judged.map_or_else(|| d.name.clone(), |j| j.name.clone()),
+                legend: {
+                    let name = judged.map_or_else(|| d.name.clone(), |j| j.name.clone());
+                    let min = doc.min_group_size.unwrap_or(crate::privacy::DEFAULT_MIN_GROUP);
+                    match d.hidden {
+                        Some(h) => format!("{name} — {}: its figures are hidden", h.words(min)),
+                        None => name,
+                    }
+                },
                 name: state.text_field(format!("departments[{i}].name"), "Name", &d.name),
                 benchmark: state.benchmark_select(i, d.benchmark.as_deref()),
                 fields,

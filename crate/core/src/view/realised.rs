@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{FigureView, Format, KeyedChart, Num, Piece, Text, WidgetState, number_or_dash, words};
 use crate::charts;
+use crate::intensity::Group;
 use crate::projection::Annual;
 use crate::realised::{Basis, MatchedBy, Realised, RealisedStatus};
 
@@ -60,7 +61,30 @@ pub(super) fn realised(state: &WidgetState, realised: Option<&Realised>) -> Real
         .map(|r| KeyedChart { key: "realised", chart: charts::realised(r) });
     let mut notes: Vec<Text> = realised.iter().flat_map(|r| &r.notes).map(|n| words(n.as_str())).collect();
     notes.extend(realised.and_then(fallback_note));
+    notes.extend(realised.and_then(|r| light_to_moderate(state, r)));
     RealisedView { words: sentence(realised), figures, chart, notes, can_undo: state.can_undo() }
+}
+
+/// What moving the light users to moderate use would be worth, when the measurements count them
+/// (docs/model.md#usage-intensity).
+fn light_to_moderate(state: &WidgetState, realised: &Realised) -> Option<Text> {
+    let value = realised.light_to_moderate?;
+    let intensity = state.measure().measurements().intensity?;
+    let (light, moderate) = (intensity.hours_of(Group::Light)?, intensity.hours_of(Group::Moderate)?);
+    Some(vec![
+        Piece::Words(format!(
+            "Moving the {} light users ({} a week) to moderate use ({}) would be worth ",
+            intensity.people_in(Group::Light),
+            Group::Light.bounds(),
+            Group::Moderate.bounds()
+        )),
+        Piece::Num(Num::new(value, Format::Money)),
+        Piece::Words(" a year: they report ".into()),
+        Piece::Num(Num::new(light, Format::Decimal)),
+        Piece::Words(" hours saved a week, the moderate users ".into()),
+        Piece::Num(Num::new(moderate, Format::Decimal)),
+        Piece::Words(".".into()),
+    ])
 }
 
 /// One note for every measured department the scenario has no match for (each one's own note says the
