@@ -204,3 +204,38 @@ fn moving_the_light_users_to_moderate_is_valued_in_the_realised_return() {
     let value = realised.light_to_moderate.expect("valued");
     assert!((value - expected).abs() < 1e-9 * expected, "{value} ≠ {expected}");
 }
+
+#[test]
+fn the_people_lists_name_power_users_and_laggards_only_when_asked() {
+    let (roster, activity, survey) = files();
+    let mut dataset = roi_core::import::Dataset::default();
+    for (kind, text) in [
+        (roi_core::import::FileKind::Roster, &roster),
+        (roi_core::import::FileKind::Activity, &activity),
+        (roi_core::import::FileKind::Survey, &survey),
+    ] {
+        dataset.read(Some(kind), text.as_bytes()).expect("reads");
+    }
+    let options = ImportOptions { checkpoint_day: 30, ..ImportOptions::default() };
+    let lists = dataset.people(&options).expect("lists");
+    // 6 sessions: i mod 7 = 6 → Engineering 6 and 13, Sales 6: three people, then 5s.
+    assert_eq!(lists.most_sessions.len(), 20);
+    assert_eq!(lists.most_sessions.iter().take(3).map(|p| p.sessions).collect::<Vec<_>>(), [6, 6, 6]);
+    assert_eq!(lists.most_sessions[0].user, "engineering13@x.com", "ties in address order");
+    assert_eq!(lists.most_sessions[0].group, Group::Heavy);
+    // No session: i mod 7 = 0 → Engineering 0, 7, 14; Sales 0, 7; Legal 0.
+    assert_eq!(lists.no_session_count, 6);
+    assert!(lists.no_session.iter().all(|p| p.sessions == 0 && p.group == Group::None));
+    // Most hours: 4 h answered by i mod 5 = 4 → Engineering 4, 9, 14, 19.
+    assert_eq!(lists.most_hours[0].hours_saved, Some(4.0));
+    // The CSV: a header and the 36 people, read back by a CSV reader.
+    let mut reader = csv::Reader::from_reader(lists.csv.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    assert_eq!(header.iter().collect::<Vec<_>>(), ["user", "department", "group", "sessions", "minutes", "hours_saved"]);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    assert_eq!(records.len(), 36);
+    assert_eq!(&records[0][0], "engineering13@x.com");
+    assert_eq!(&records[0][2], "heavy");
+    // Legal is hidden in every summary, but the person who imported the files sees its people.
+    assert!(records.iter().any(|r| &r[1] == "Legal"));
+}

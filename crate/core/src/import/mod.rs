@@ -23,6 +23,7 @@ mod json;
 mod mapped;
 mod measure;
 mod metrics;
+mod people;
 mod periods;
 mod private;
 mod report;
@@ -40,6 +41,7 @@ pub(crate) use mapped::{choosable, head, header_key, looks_like};
 pub use report::{
     DepartmentBreakdown, FileKind, FileProblem, FileSummary, ImportOptions, ImportReport, Imported, Problem,
 };
+pub use people::{LISTED, PeopleLists, PersonRow};
 pub use shapes::NotMeasured;
 pub use trend::{CohortComparison, CohortFigures, TaskShare, TrendWeek};
 pub use values::parse_date;

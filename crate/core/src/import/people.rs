@@ -1,0 +1,131 @@
+//! Power users and laggards by name (docs/model.md#usage-intensity): the people measured at a checkpoint
+//! with their sessions, minutes and hours saved — the ones with the most sessions, the most hours
+//! saved, and the trained people with no session — and the whole list as CSV. Made only when a person
+//! asks to see people; names never enter the measurements document, a link or the board report.
+
+use serde::Serialize;
+
+use super::metrics::{self, Clock};
+use super::{Dataset, ImportOptions};
+use crate::intensity::Group;
+
+/// How many people each list shows on screen.
+pub const LISTED: usize = 20;
+
+/// One person at the checkpoint.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct PersonRow {
+    /// Their user key as the roster writes it (an email address).
+    pub user: String,
+    /// Their department.
+    pub department: String,
+    /// Their usage-intensity group.
+    pub group: Group,
+    /// Sessions in their Day-N window.
+    pub sessions: u64,
+    /// Minutes in it, when the export has minutes.
+    pub minutes: Option<f64>,
+    /// The hours saved a week they answered at the checkpoint, if they did.
+    pub hours_saved: Option<f64>,
+}
+
+/// The people lists of one checkpoint.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct PeopleLists {
+    /// The checkpoint day.
+    pub checkpoint_day: u32,
+    /// The first [`LISTED`] by sessions, most first.
+    pub most_sessions: Vec<PersonRow>,
+    /// The first [`LISTED`] by hours saved answered, most first.
+    pub most_hours: Vec<PersonRow>,
+    /// The first [`LISTED`] trained (completed) people with no session in their window.
+    pub no_session: Vec<PersonRow>,
+    /// Trained people with no session, in all.
+    pub no_session_count: u64,
+    /// Everyone at the checkpoint, as CSV (`user,department,group,sessions,minutes,hours_saved`), most
+    /// sessions first.
+    pub csv: String,
+}
+
+impl Dataset {
+    /// The people lists of the checkpoint of `options`; none without a roster and an activity export
+    /// (or when no one has completed training). Everyone who reached the checkpoint is listed: these
+    /// lists are for the person who imported the files, who may see them all.
+    pub fn people(&self, options: &ImportOptions) -> Option<PeopleLists> {
+        let (roster, activity) = (&self.roster.as_ref()?.0, &self.activity.as_ref()?.0);
+        let starts = metrics::starts(roster)?;
+        let (_, last) = activity.span?;
+        let day = i32::try_from(options.checkpoint_day.min(365)).unwrap_or(365);
+        let snapshot = matches!(activity.grain, super::activity::Grain::Snapshot { .. });
+        let clock = Clock { last, day, control_window: None, snapshot };
+        let person_of = metrics::people_of(activity, roster);
+        let (usage, _) = metrics::usage(activity, &person_of, &starts, &clock);
+        let answers = metrics::answered(roster, self.survey.as_ref().map(|s| &s.0));
+        let mut users = vec![""; roster.people.len()];
+        for (user, &p) in &roster.index {
+            users[p as usize] = user;
+        }
+        let mut hours = vec![None; roster.people.len()];
+        for &(answer, p) in answers.iter().filter(|(a, _)| a.day == day) {
+            hours[p] = answer.hours_saved.or(hours[p]);
+        }
+        let mut rows: Vec<(PersonRow, bool)> = roster
+            .people
+            .iter()
+            .enumerate()
+            .filter(|&(p, _)| clock.reached(starts[p]))
+            .map(|(p, person)| {
+                let row = PersonRow {
+                    user: users[p].to_owned(),
+                    department: roster.departments.get(person.department as usize).cloned().unwrap_or_default(),
+                    group: Group::of(usage[p].sessions),
+                    sessions: usage[p].sessions,
+                    minutes: activity.has_minutes.then_some(usage[p].minutes),
+                    hours_saved: hours[p],
+                };
+                (row, person.completed.is_some())
+            })
+            .collect();
+        rows.sort_by(|(a, _), (b, _)| b.sessions.cmp(&a.sessions).then_with(|| a.user.cmp(&b.user)));
+        let no_session: Vec<PersonRow> =
+            rows.iter().filter(|(r, completed)| *completed && r.sessions == 0).map(|(r, _)| r.clone()).collect();
+        let mut by_hours: Vec<&PersonRow> = rows.iter().map(|(r, _)| r).filter(|r| r.hours_saved.is_some()).collect();
+        by_hours.sort_by(|a, b| b.hours_saved.unwrap_or(0.0).total_cmp(&a.hours_saved.unwrap_or(0.0)));
+        Some(PeopleLists {
+            checkpoint_day: day as u32,
+            most_sessions: rows.iter().filter(|(r, _)| r.sessions > 0).take(LISTED).map(|(r, _)| r.clone()).collect(),
+            most_hours: by_hours.into_iter().take(LISTED).cloned().collect(),
+            no_session_count: no_session.len() as u64,
+            no_session: no_session.into_iter().take(LISTED).collect(),
+            csv: csv(rows.iter().map(|(r, _)| r)),
+        })
+    }
+}
+
+/// The rows as CSV (quoted by the `csv` crate where a field needs it), formula-like text prefixed
+/// with `'` so a spreadsheet shows it rather than running it.
+fn csv<'a>(rows: impl Iterator<Item = &'a PersonRow>) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let number = |x: Option<f64>| x.map(|v| format!("{}", (v * 100.0).round() / 100.0)).unwrap_or_default();
+    let safe = |text: &str| if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    let header = ["user", "department", "group", "sessions", "minutes", "hours_saved"].map(str::to_owned);
+    let records = std::iter::once(header).chain(rows.map(|r| {
+        [
+            safe(&r.user),
+            safe(&r.department),
+            r.group.name().to_owned(),
+            r.sessions.to_string(),
+            number(r.minutes),
+            number(r.hours_saved),
+        ]
+    }));
+    for record in records {
+        // Writing into memory cannot fail.
+        let _ = out.write_record(&record);
+    }
+    out.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+}
