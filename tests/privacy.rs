@@ -231,7 +231,10 @@ fn the_people_lists_name_power_users_and_laggards_only_when_asked() {
     // The CSV: a header and the 36 people, read back by a CSV reader.
     let mut reader = csv::Reader::from_reader(lists.csv.as_bytes());
     let header = reader.headers().expect("a header").clone();
-    assert_eq!(header.iter().collect::<Vec<_>>(), ["user", "department", "group", "sessions", "minutes", "hours_saved"]);
+    assert_eq!(
+        header.iter().collect::<Vec<_>>(),
+        ["user", "department", "group", "sessions", "minutes", "hours_saved"]
+    );
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
     assert_eq!(records.len(), 36);
     assert_eq!(&records[0][0], "engineering13@x.com");

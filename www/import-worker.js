@@ -30,9 +30,15 @@ const TOO_LARGE = (name) => `The file "${name}" is larger than 400 MB, the most 
  * `{ type: 'unmapped-skip', name }` forgets it. Likewise a file whose dates read both ways (03/04/25) is
  * posted as `{ type: 'dates', name, message }` and kept until `{ type: 'dated', name, order: 'dmy' | 'mdy',
  * checkpointDay }` reads it in that order or `{ type: 'dated-skip', name }` forgets it.
+ *
+ * Any message may carry `minGroupSize` (the privacy threshold, from 3; 5 until one does), kept for every
+ * measurement after it. `{ type: 'people', checkpointDay }` posts `{ type: 'people', lists }`: the
+ * checkpoint's people by name (PeopleLists), only ever on that request.
  */
 function session(post, chunksOf, headOf) {
   let importer;
+  /** The privacy threshold of the measurements posted (the engine's default until the shell gives one). */
+  let minGroupSize;
   /** The files waiting for their columns to be chosen, by name. */
   const unmapped = new Map();
   /** The files waiting for their dates' order to be chosen, by name: `{ file, map }` (map: if mapped). */
@@ -148,7 +154,7 @@ function session(post, chunksOf, headOf) {
       return;
     }
     try {
-      post({ type: 'result', ...importer.measureShown({ checkpointDay }) });
+      post({ type: 'result', ...importer.measureShown({ checkpointDay, minGroupSize }) });
     } catch (error) {
       post({ type: 'error', message: error.message, errors: error.errors ?? [] });
     }
@@ -156,6 +162,7 @@ function session(post, chunksOf, headOf) {
 
   return async (data) => {
     try {
+      if (data.minGroupSize != null) minGroupSize = data.minGroupSize;
       if (data.type === 'init') {
         await init(data.module ? { module_or_path: data.module } : undefined);
         importer = new Importer(data.benchmarks ?? undefined);
@@ -177,6 +184,8 @@ function session(post, chunksOf, headOf) {
         await importFiles(files, data.checkpointDay);
       } else if (data.type === 'measure') {
         measure(data.checkpointDay);
+      } else if (data.type === 'people') {
+        post({ type: 'people', lists: importer.people({ checkpointDay: data.checkpointDay }) });
       } else if (data.type === 'mapped') {
         await importMapped(data.name, data.map, data.checkpointDay);
       } else if (data.type === 'unmapped-skip') {

@@ -26,7 +26,7 @@ const V2 = 'v2.';
 // The rows, frozen with the format: a new field goes at the end of its row, never in between.
 const DEPARTMENT = ['name', 'benchmark', 'headcount', 'hourlyCost', 'annualCost', 'activeRate', 'hoursSavedPerWeek', 'useCases'];
 const USE_CASE = ['name', 'minutesBefore', 'minutesAfter', 'perWeek'];
-const MEASURED_DEPARTMENT = ['name', 'benchmark', 'people', 'metrics'];
+const MEASURED_DEPARTMENT = ['name', 'benchmark', 'people', 'metrics', 'hidden', 'intensity'];
 const METRICS = ['activeUsageRate', 'weeklyActiveRate', 'completionRate', 'sessionsPerActiveUserWeek', 'avgSessionMinutes',
   'week4RetentionOfWeek1', 'hoursSavedPerWeek', 'dailyWorkflowShare', 'satisfaction', 'reviewedBeforeUse', 'qualityEqualOrBetter'];
 const UNREADABLE = 'This link is damaged beyond repair: no part of the scenario could be read.';

@@ -87,7 +87,7 @@ function numberLocale(requested) {
 }
 
 class RoiCalculator extends HTMLElement {
-  static observedAttributes = ['currency', 'locale', 'config', 'mode', 'benchmarks', 'inputs'];
+  static observedAttributes = ['currency', 'locale', 'config', 'mode', 'benchmarks', 'inputs', 'min-group-size'];
 
   // The page's prerendered figures arrive as a declarative shadow root: kept on screen until the first
   // render replaces them.
@@ -101,7 +101,7 @@ class RoiCalculator extends HTMLElement {
   /** The last import's view (the import worker's `ImportedView`), or null. */
   #imported = null;
   /** @type {import('./view/measure.js').ImportPanel} */
-  #panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [] };
+  #panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [], people: null };
   /** Whether the import worker holds files it can measure at another checkpoint. */
   #measurable = false;
   /** The view last asked of the engine (see `#render`). */
@@ -132,6 +132,8 @@ class RoiCalculator extends HTMLElement {
         event.target.value = '';
       } else if (event.target.dataset.map) {
         this.#choose(event.target.dataset.map, event.target.value);
+      } else if (event.target.dataset.setting === 'min-group-size') {
+        this.setAttribute('min-group-size', event.target.value);
       } else if (event.target.tagName === 'SELECT') {
         forward(event);
         if (event.target.dataset.path === 'checkpointDay' && this.#measurable) {
@@ -155,6 +157,7 @@ class RoiCalculator extends HTMLElement {
       if (action === 'import:cancel') return this.#cancelImport();
       if (action === 'import:map' || action === 'import:map-skip') return this.#mapped(action === 'import:map');
       if (action.startsWith('import:dates:')) return this.#dated(action.slice('import:dates:'.length));
+      if (action === 'import:people') return this.#people();
       const index = button.dataset.index === undefined ? undefined : Number(button.dataset.index);
       this.#call(() => {
         const attribution = this.#imported?.cohorts?.attribution;
@@ -172,6 +175,7 @@ class RoiCalculator extends HTMLElement {
     // A new mode keeps what was entered; everything else starts the widget again from its inputs.
     if (name === 'mode' && this.#widget) this.#call(() => { this.#widget.setMode(this.#mode()); this.#render(); });
     else if (name === 'inputs' && this.#widget) this.#call(() => this.#outcome(this.#widget.action(this.#inputs())));
+    else if (name === 'min-group-size') { if (this.#measurable) this.#import({ type: 'measure' }); }
     else this.#start();
   }
 
@@ -198,6 +202,24 @@ class RoiCalculator extends HTMLElement {
 
   #mode() { return this.getAttribute('mode') === 'measure' ? 'measure' : 'project'; }
 
+  /** `min-group-size`: groups measured on fewer people have their figures hidden; 5 by default, never below 3. */
+  #minGroup() {
+    const n = Math.round(Number(this.getAttribute('min-group-size') ?? 5));
+    return Number.isFinite(n) ? Math.min(1000, Math.max(3, n)) : 5;
+  }
+
+  /** Shows the checkpoint's people by name (asked of the worker), or hides them again. */
+  #people() {
+    if (this.#panel.people) return this.#showImport({ people: this.#forgetPeople() });
+    if (this.#measurable) this.#import({ type: 'people' });
+  }
+
+  /** Forgets the people lists shown (their CSV's object URL too); null. */
+  #forgetPeople() {
+    if (this.#panel.people) URL.revokeObjectURL(this.#panel.people.href);
+    return null;
+  }
+
   /** `inputs="quick"`: project mode opens on the quick start (people, cost, programme cost), not every input. */
   #inputs() { return this.getAttribute('inputs') === 'quick' ? 'inputs:quick' : 'inputs:all'; }
 
@@ -218,7 +240,7 @@ class RoiCalculator extends HTMLElement {
     if (!this.#widget || !this.#formats) return;
     if (fresh || !this.#view) this.#view = this.#widget.view();
     this.#shown = this.#view.mode;
-    renderView(this.#root, this.#view, this.#imported, this.#panel, this.#formats);
+    renderView(this.#root, this.#view, this.#imported, { ...this.#panel, minGroupSize: this.#minGroup() }, this.#formats);
   }
 
   /**
@@ -326,8 +348,8 @@ class RoiCalculator extends HTMLElement {
       return;
     }
     const day = Number(this.#widget.measurements?.checkpointDay ?? 30);
-    if (message.type !== 'measure') this.#showImport({ progress: 0, status: 'Reading the files…' });
-    this.#startWorker().postMessage({ checkpointDay: day, ...message });
+    if (message.type !== 'measure' && message.type !== 'people') this.#showImport({ progress: 0, status: 'Reading the files…' });
+    this.#startWorker().postMessage({ checkpointDay: day, minGroupSize: this.#minGroup(), ...message });
   }
 
   /**
@@ -405,9 +427,13 @@ class RoiCalculator extends HTMLElement {
       }
       this.#imported = data.view;
       this.#measurable = true;
-      this.#panel = { ...this.#panel, progress: null, problem: false, status: data.view.status };
+      this.#panel = { ...this.#panel, progress: null, problem: false, status: data.view.status, people: this.#forgetPeople() };
       this.#render();
       this.#announce();
+    } else if (data.type === 'people' && data.lists) {
+      const href = URL.createObjectURL(new Blob([data.lists.csv], { type: 'text/csv' }));
+      this.#showImport({ people: { lists: data.lists, href } });
+      this.#root.querySelector('.people-lists h3')?.focus();
     } else if (data.type === 'error') {
       this.#importFailed(data.message);
     }
@@ -491,7 +517,7 @@ class RoiCalculator extends HTMLElement {
   #send(/** @type {object} */ message, /** @type {string} */ status) {
     const day = Number(this.#widget?.measurements?.checkpointDay ?? 30);
     this.#showImport({ progress: 0, status });
-    this.#worker?.postMessage?.({ checkpointDay: day, ...message });
+    this.#worker?.postMessage?.({ checkpointDay: day, minGroupSize: this.#minGroup(), ...message });
   }
 
   /**

@@ -12,7 +12,8 @@ import { mapper } from './mapper.js';
  * line per file read, and the files waiting for their columns or their dates' order to be chosen (the
  * first of each is asked).
  * @typedef {{ progress: number | null, status: string, problem: boolean, files: string[],
- *   mappings: import('./mapper.js').Mapping[], dates: { name: string, message: string }[] }} ImportPanel
+ *   mappings: import('./mapper.js').Mapping[], dates: { name: string, message: string }[],
+ *   people: { lists: import('../pkg/roi_import.js').PeopleLists, href: string } | null, minGroupSize?: number }} ImportPanel
  */
 
 const ACCEPT = '.csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json';
@@ -77,9 +78,34 @@ function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView 
       <p>${panel.dates[0].message}</p>
       <div class="actions">${button('Day first', 'add', 'import:dates:dmy')}${button('Month first', 'add', 'import:dates:mdy')}${button('Skip this file', 'secondary', 'import:dates:skip')}</div>
     </section>`}
+    ${imported && html`<div class="privacy">
+      <label>Hide the figures of groups of fewer than
+        <select data-setting="min-group-size">${[3, 5, 10, 20].map((n) => html`<option value=${n} selected=${n === panel.minGroupSize}>${n} people</option>`)}</select>
+      </label>
+      ${button(panel.people ? 'Hide people' : 'Show people', 'secondary', 'import:people')}
+    </div>`}
+    ${panel.people && people(panel.people)}
     ${imported?.notes.map((note) => html`<p class="import-note">${note}</p>`)}
     ${imported?.problems && html`<details class="import-problems"><summary>${imported.problems[0]}</summary>
       <ol>${imported.problems[1].map((line) => html`<li>${line}</li>`)}</ol></details>`}
+  </section>`;
+}
+
+/** The checkpoint's people by name, on request only: three lists of the first 20 and everyone as a CSV download. */
+function people(/** @type {NonNullable<ImportPanel['people']>} */ { lists, href }) {
+  const row = (/** @type {import('../pkg/roi_import.js').PersonRow} */ p) => html`<tr><th scope="row">${p.user}</th><td>${p.department}</td>
+    <td>${p.sessions}</td><td>${p.hoursSaved ?? '—'}</td></tr>`;
+  const list = (/** @type {string} */ title, /** @type {string} */ part, /** @type {import('../pkg/roi_import.js').PersonRow[]} */ rows) => rows.length > 0 && html`
+    <div class="table-scroll" role="region" tabindex="0" aria-label=${title}><table class=${part}><caption>${title}</caption>
+      <thead><tr><th scope="col">Person</th><th scope="col">Department</th><th scope="col">Sessions</th><th scope="col">Hours saved</th></tr></thead>
+      <tbody>${rows.map(row)}</tbody></table></div>`;
+  return html`<section class="people-lists" part="people" aria-labelledby="people-title">
+    <h3 id="people-title" tabindex="-1">People at day ${lists.checkpointDay}</h3>
+    <p class="hint">Names stay in this browser: they are not in links, the board report or the measurements.</p>
+    ${list('Most sessions in their window', 'most-sessions', lists.mostSessions)}
+    ${list('Most hours saved', 'most-hours', lists.mostHours)}
+    ${list(`Trained, no session in their window (${lists.noSessionCount} in all)`, 'no-session', lists.noSession)}
+    <a class="button secondary" href=${href} download=${`people-day-${lists.checkpointDay}.csv`}>Download everyone as CSV</a>
   </section>`;
 }
 

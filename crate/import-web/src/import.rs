@@ -20,7 +20,7 @@ pub fn measure_from_csv(
     #[wasm_bindgen(unchecked_param_type = "{ roster: string, activity: string, survey?: string | null }")]
     files: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string, dateOrder?: \"dmy\" | \"mdy\" }"
+        unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string, dateOrder?: \"dmy\" | \"mdy\", minGroupSize?: number }"
     )]
     options: JsValue,
     benchmarks: Option<BenchmarkTableArg>,
@@ -148,13 +148,25 @@ impl Importer {
     pub fn measure(
         &self,
         #[wasm_bindgen(
-            unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string, dateOrder?: \"dmy\" | \"mdy\" }"
+            unchecked_param_type = "{ checkpointDay?: number, treatedCohort?: string, controlCohort?: string, dateOrder?: \"dmy\" | \"mdy\", minGroupSize?: number }"
         )]
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = read_options(&options)?;
         let imported = self.dataset.measure(&options, &self.table).map_err(cannot_import)?;
         Ok(to_js(&imported))
+    }
+
+    /// The people of the checkpoint of `options` by name — the most sessions, the most hours saved, the
+    /// trained people with no session, and everyone as CSV — for a person who asked to see them; null
+    /// until a roster and an activity export are read.
+    #[wasm_bindgen(unchecked_return_type = "PeopleLists | null")]
+    pub fn people(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ checkpointDay?: number }")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options = read_options(&options)?;
+        Ok(self.dataset.people(&options).map_or(JsValue::NULL, |lists| to_js(&lists)))
     }
 
     /// The same for the widget: the measurements, and what the import shows beside them.
@@ -164,7 +176,7 @@ impl Importer {
     )]
     pub fn measure_shown(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "{ checkpointDay?: number }")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ checkpointDay?: number, minGroupSize?: number }")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         /// What the widget is sent.
         #[derive(serde::Serialize)]

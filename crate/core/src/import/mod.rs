@@ -38,10 +38,10 @@ pub use dates::DateOrder;
 pub use files::{ALL_STAFF, LISTED_PROBLEMS};
 pub use mapped::ColumnMap;
 pub(crate) use mapped::{choosable, head, header_key, looks_like};
+pub use people::{LISTED, PeopleLists, PersonRow};
 pub use report::{
     DepartmentBreakdown, FileKind, FileProblem, FileSummary, ImportOptions, ImportReport, Imported, Problem,
 };
-pub use people::{LISTED, PeopleLists, PersonRow};
 pub use shapes::NotMeasured;
 pub use trend::{CohortComparison, CohortFigures, TaskShare, TrendWeek};
 pub use values::parse_date;
