@@ -46,20 +46,22 @@ const LINK_DEPARTMENTS = [
 ];
 
 /**
- * A share link of a five-department scenario, made by the page's own engine (pkg/roi_calculator.js in a
+ * A share link of a five-department scenario, the v2 link the page writes (www/page.js's linkText, in the
  * page of the server): the default scenario with the departments above. Resolves to `{ hash, roiPercent,
  * scenario }`, the fragment and the engine's net ROI for it, against which the figure drawn is checked.
  */
 export async function shareLink(browser, origin = browser.origin) {
   const page = await browser.context.newPage();
-  await page.goto(`${origin}/favicon.svg`); // any document of the origin; the module is imported into it
+  // The page itself, so the link is the v2 link its "Copy link" writes (www/page.js's linkText).
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
   const made = await page.evaluate(async (departments) => {
     const engine = await import('/pkg/roi_calculator.js');
-    await engine.default({ module_or_path: '/pkg/roi_calculator_bg.wasm' });
+    const { linkText } = await import('/page.js');
     const scenario = engine.defaultScenario();
     const labels = Object.fromEntries(engine.benchmarks().benchmarks.map((b) => [b.key, b.label]));
     scenario.departments = departments.map((d) => ({ name: labels[d.benchmark], ...d }));
-    return { hash: engine.encodeScenario(scenario), roiPercent: engine.evaluate(scenario).annual.roiPercent, scenario };
+    return { hash: await linkText(scenario), roiPercent: engine.evaluate(scenario).annual.roiPercent, scenario };
   }, LINK_DEPARTMENTS);
   await page.close();
   return made;

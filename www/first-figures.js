@@ -96,7 +96,8 @@ async function inflated(hash) {
 
 /** Paints the link's headline figures into the prerendered ones; false when this path cannot. */
 async function paint() {
-  const module = new URL('./pkg/roi_first_bg.wasm', import.meta.url);
+  // The download first-paint.js started, else one from here.
+  const module = globalThis.roiFirstModule ?? new URL('./pkg/roi_first_bg.wasm', import.meta.url);
   const [text] = await Promise.all([inflated(location.hash), init({ module_or_path: module })]);
   const document_ = JSON.parse(text);
   if (!isObject(document_) || Object.keys(document_).some((k) => k !== 'scenario')) refuse(); // measurements: the full path
