@@ -34,12 +34,16 @@ export const FIRST_DOWNLOAD = [
   { path: 'www/roi-calculator.css', label: 'widget CSS' },
 ];
 
-/** Every byte the page fetches before its first figures are on screen when it opens a share link: the
- *  engine computes them, so the page module comes first. */
+/** Every byte the page needs before a share link's first figures are on screen: the page and its
+ *  prerendered markup, then the first-figures path (docs/decisions.md, "The first-figures module") —
+ *  its script, the widget's number formats and the small module that computes the headline. The page's
+ *  full module is fetched after them. */
 export const LINK_DOWNLOAD = [
   ...FIRST_DOWNLOAD,
-  { path: 'www/page.js', label: 'the page JS' },
-  ...WIDGET_FILES.filter((f) => f.first && f.path !== 'www/roi-calculator.css'),
+  { path: 'www/first-figures.js', label: 'the first-figures script' },
+  { path: 'www/view/format.js', label: 'the number formats' },
+  { path: 'pkg/roi_first.js', label: 'the first-figures glue' },
+  { path: 'pkg/roi_first_bg.wasm', label: 'the first-figures module' },
 ];
 
 /** What a peer page — a calculator built on React with Chart.js — would need to download before any of

@@ -9,6 +9,8 @@ printf '\033[1m==> building the release package (wasm-pack, wasm-opt %s)\033[0m\
 # pure core and keeps only what its exports reach, so the page never downloads the CSV import.
 wasm-pack build crate/web --release --target web --no-pack --out-dir ../../pkg --out-name roi_calculator
 wasm-pack build crate/import-web --release --target web --no-pack --out-dir ../../pkg --out-name roi_import
+# A share link's first figures: the headline computation alone, fetched before the page's module.
+wasm-pack build crate/first-web --release --target web --no-pack --out-dir ../../pkg --out-name roi_first
 # The view's renderer, Preact with htm's templates (docs/decisions.md, "The view"), beside the glue.
 cp node_modules/preact/dist/preact.mjs pkg/preact.mjs
 cp node_modules/htm/dist/htm.module.js pkg/htm.mjs
@@ -22,6 +24,8 @@ size pkg/roi_calculator_bg.wasm
 size pkg/roi_calculator.js
 size pkg/roi_import_bg.wasm
 size pkg/roi_import.js
+size pkg/roi_first_bg.wasm
+size pkg/roi_first.js
 size www/roi-calculator.js
 size www/roi-calculator.css
 total=$(cat pkg/roi_calculator_bg.wasm pkg/roi_calculator.js www/roi-calculator.js www/roi-calculator.css | wc -c)

@@ -10,4 +10,11 @@
     // No storage here: the page opens the default scenario, whose figures are the prerendered ones.
   }
   if (location.hash.length > 1 || stored) document.documentElement.dataset.opening = 'scenario';
+  // A v2 share link's headline figures come first, from a small module of their own (first-figures.js);
+  // the shell fetches the page's full module once they are painted. Not from file:// (the offline file).
+  if (location.hash.startsWith('#v2.') && location.protocol !== 'file:') {
+    // The small module's download starts here, beside its script's, not after it (a round trip less).
+    globalThis.roiFirstModule = fetch('pkg/roi_first_bg.wasm');
+    globalThis.roiFirstFigures = import('./first-figures.js').then((m) => m.painted, () => false);
+  }
 })();

@@ -8,7 +8,10 @@ import { formats } from './view/format.js';
 import { roles } from './view/mapper.js';
 
 // The page's module is compiled once, streaming as it downloads, and shared by every instance here.
-const compiled = WebAssembly.compileStreaming(fetch(new URL('./pkg/roi_calculator_bg.wasm', import.meta.url)));
+// Opening a v2 link, the page paints its first figures from a small module first (first-paint.js,
+// first-figures.js): this module's download waits until they are on screen, so it does not compete.
+const compiled = Promise.resolve(globalThis.roiFirstFigures)
+  .then(() => WebAssembly.compileStreaming(fetch(new URL('./pkg/roi_calculator_bg.wasm', import.meta.url))));
 /** Resolves when the engine is ready; the page's own scripts await it before calling the engine. */
 export const engine = compiled.then((module) => init({ module_or_path: module }));
 /**
@@ -324,7 +327,10 @@ class RoiCalculator extends HTMLElement {
       this.#measurable = false;
       this.#panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [] };
       // The prerendered figures (not Preact's) make way for the first render, in the same task.
+      // A link's first figures (data-first) are shown no longer: the page shows the widget again once it
+      // has drawn the link's scenario (data-opened), so no frame holds the default figures.
       if (!this.#rendered) this.#root.replaceChildren();
+      delete this.dataset.first;
       this.#rendered = true;
       this.#render();
       // The running worker is kept (starting another would fetch its script again); it forgets what

@@ -1,7 +1,8 @@
 // The first figures arrive with the HTML: the default scenario's summary and headline are in www/index.html
 // as a declarative shadow root (scripts/prerender.mjs), drawn before any script or WebAssembly runs. They
 // must be exactly what the engine gives: with scripts off they are on screen and equal, figure for figure,
-// to what the running widget shows; a page opening a link hides them until its own figures are drawn.
+// to what the running widget shows; a page opening a link hides them until its own figures are drawn
+// (a v2 link's first, from the small first-figures module, before the engine has loaded).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -47,7 +48,7 @@ test('with scripts off the default figures are on screen, and they are the engin
   assert.deepEqual(problems, []);
 });
 
-test('a page opening a link hides the default figures until its own are drawn', async () => {
+test('a page opening a link never shows the default figures: a v2 link\'s first figures (small module), then the widget\'s', async () => {
   const { page: source } = await open(browser.context, `${browser.origin}/`);
   await source.waitForSelector('roi-calculator[data-ready="true"]');
   await source.getByLabel('People').fill('250');
@@ -62,10 +63,16 @@ test('a page opening a link hides the default figures until its own are drawn', 
   await page.route('**/roi_calculator_bg.wasm', async (route) => { await held; await route.continue(); });
   await page.goto(link);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.opening), 'scenario');
-  assert.equal(await page.locator('roi-calculator').evaluate((c) => getComputedStyle(c).visibility), 'hidden');
+  // A v2 link's first figures come from the small first-figures module (www/first-figures.js) while the
+  // engine is held: then shown, and the link's own; the defaults never are.
+  await page.waitForSelector('roi-calculator[data-first]');
+  const shown = await page.locator('roi-calculator').evaluate((c) => getComputedStyle(c).visibility);
+  assert.equal(shown, 'visible', 'the link\'s first figures are shown');
+  const first = await page.locator('[data-figure="roiPercent"]').innerText();
+  assert.notEqual(first, '740%', 'the link\'s own figures, from the first-figures module');
   release();
   await page.waitForSelector('roi-calculator[data-ready="true"][data-opened]');
   assert.equal(await page.locator('roi-calculator').evaluate((c) => getComputedStyle(c).visibility), 'visible');
-  assert.notEqual(await page.locator('[data-figure="roiPercent"]').innerText(), '740%', 'the link\'s own figures');
+  assert.equal(await page.locator('[data-figure="roiPercent"]').innerText(), first, 'the widget\'s figures are the first ones');
   await page.close();
 });

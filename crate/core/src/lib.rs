@@ -22,6 +22,7 @@ pub mod charts;
 pub mod editor;
 pub mod export;
 pub mod fields;
+pub mod first;
 pub mod import;
 pub mod intensity;
 pub mod link;
