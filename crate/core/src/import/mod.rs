@@ -18,6 +18,7 @@ mod activity;
 mod columns;
 mod daily;
 pub mod dates;
+mod enterprise;
 mod files;
 mod json;
 mod mapped;
