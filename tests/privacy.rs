@@ -217,7 +217,7 @@ fn the_people_lists_name_power_users_and_laggards_only_when_asked() {
         dataset.read(Some(kind), text.as_bytes()).expect("reads");
     }
     let options = ImportOptions { checkpoint_day: 30, ..ImportOptions::default() };
-    let lists = dataset.people(&options).expect("lists");
+    let lists = dataset.people_lists(&options).expect("lists");
     // 6 sessions: i mod 7 = 6 → Engineering 6 and 13, Sales 6: three people, then 5s.
     assert_eq!(lists.most_sessions.len(), 20);
     assert_eq!(lists.most_sessions.iter().take(3).map(|p| p.sessions).collect::<Vec<_>>(), [6, 6, 6]);

@@ -63,7 +63,8 @@ impl Importer {
     /// chunk as a `Uint8Array`, empty at the end. `kind` (`roster`, `activity`, `survey`) forces
     /// what it is read as; without it the header decides. A file that cannot be used throws and
     /// leaves what was read before untouched.
-    /// `size`, the file's size in bytes when known, lets the rows be stored without regrowing.
+    /// `size`, the file's size in bytes when known, lets the rows be stored without regrowing. An export
+    /// of one day whose rows have no date (Claude Enterprise analytics) is of the day in `name`.
     /// A file whose columns were not recognised throws an error whose `unrecognised` property is
     /// `true`: its columns may be chosen ([`Importer::peek`], [`Importer::read_mapped`]).
     #[wasm_bindgen(unchecked_return_type = "FileSummary")]
@@ -78,7 +79,7 @@ impl Importer {
         let bytes = size.filter(|s| s.is_finite() && *s > 0.0).map_or(0, |s| s as u64);
         let summary = self
             .dataset
-            .read_sized(kind, Chunks { next, chunk: Vec::new(), at: 0 }, bytes)
+            .read_named(kind, name, Chunks { next, chunk: Vec::new(), at: 0 }, bytes)
             .map_err(|problem| file_error(problem, name))?;
         let shown = to_js(&summary);
         self.last = Some(summary);
@@ -166,7 +167,7 @@ impl Importer {
         #[wasm_bindgen(unchecked_param_type = "{ checkpointDay?: number }")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = read_options(&options)?;
-        Ok(self.dataset.people(&options).map_or(JsValue::NULL, |lists| to_js(&lists)))
+        Ok(self.dataset.people_lists(&options).map_or(JsValue::NULL, |lists| to_js(&lists)))
     }
 
     /// The same for the widget: the measurements, and what the import shows beside them.

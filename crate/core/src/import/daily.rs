@@ -15,15 +15,29 @@ use crate::assessment::Metric;
 
 /// Reads a daily export of `shape`, `bytes` bytes long (0 when not known), its dates in `order`
 /// when one was chosen. Its columns are those of the shape: date, user, sessions, minutes, and for
-/// Claude Code the actor's type and API key name.
+/// Claude Code the actor's type and API key name, and for Claude Enterprise analytics a second count
+/// of sessions that adds to the first (its Claude Code sessions beside its chat conversations). A
+/// file without a date column (an Enterprise export of one day) is of `file_day`, its name's day.
 pub fn read<R: Read>(
     table: &mut Table<R>,
     at: &[Option<usize>],
     bytes: u64,
     shape: &Shape,
     order: Option<DateOrder>,
+    file_day: Option<i32>,
 ) -> Result<Activity, FileProblem> {
+    let enterprise = at.len() > 6;
+    if at[0].is_none() && file_day.is_none() {
+        return Err(super::json::undated(FileKind::Activity));
+    }
     let mut activity = Activity::new(shape, Grain::Daily);
+    if enterprise {
+        activity.notes.push(super::json::ENTERPRISE_SESSIONS.into());
+        if let (None, Some(day)) = (at[0], file_day) {
+            let day = super::values::format_date(day);
+            activity.notes.push(format!("Its rows have no date: they are of {day}, the day in the file's name."));
+        }
+    }
     activity.has_minutes = at[3].is_some();
     if !activity.has_minutes && !activity.not_measured.iter().any(|n| n.metric == Metric::AvgSessionMinutes.key()) {
         activity.not_measured.push(NotMeasured::new(Metric::AvgSessionMinutes, "this file has no minutes column"));
@@ -46,8 +60,9 @@ pub fn read<R: Read>(
         // path, which also words the error.
         let raw = |i: usize| column_at(i).and_then(|i| record.get(i)).unwrap_or_default();
         let date = field(record, at[0])?;
-        let reading = match last_date.1 {
-            Some(reading) if raw(0) == last_date.0.as_slice() => reading,
+        let reading = match (last_date.1, file_day) {
+            (Some(reading), _) if raw(0) == last_date.0.as_slice() => reading,
+            (_, Some(day)) if at[0].is_none() => Reading::Day(day),
             _ => {
                 let reading = dates::parse(date).ok_or_else(|| bad("date", date, "an ISO date such as 2026-03-02"))?;
                 last_date = (raw(0).to_vec(), Some(reading));
@@ -77,6 +92,15 @@ pub fn read<R: Read>(
                     .filter(|&s| s <= MAX_SESSIONS)
                     .ok_or_else(|| bad("sessions", text, "a whole number from 0 to 1,000"))?
             }
+        };
+        let sessions = match field(record, column_at(6))? {
+            "" => sessions,
+            text => text
+                .parse::<u32>()
+                .ok()
+                .filter(|&s| s <= MAX_SESSIONS)
+                .map(|code| (sessions + code).min(MAX_SESSIONS))
+                .ok_or_else(|| bad("Claude Code sessions", text, "a whole number from 0 to 1,000"))?,
         };
         let minutes = match plain_decimal(raw(3)) {
             Some(x) if x <= 1_440.0 => x,

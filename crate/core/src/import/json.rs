@@ -27,6 +27,10 @@ use crate::fields::grouped;
 pub const PAGES: &str = "Claude Code analytics (Admin API JSON)";
 /// The name of its records one per line.
 pub const LINES: &str = "Claude Code analytics (NDJSON)";
+/// The name of the Claude Enterprise Analytics API's user rows (`/v1/organizations/analytics/users`).
+pub const ENTERPRISE: &str = "Claude Enterprise analytics (per user)";
+
+pub use super::enterprise::{ENTERPRISE_SESSIONS, day_of_name, undated};
 
 /// A value that is either of the type wanted or anything else (then the record is skipped, not the
 /// file).
@@ -48,11 +52,20 @@ struct Actor {
     api_key_name: Option<String>,
 }
 
-/// The counts of a record that the measurement uses.
+/// The counts of a record that the measurement uses: Claude Code's `core_metrics.num_sessions`, and
+/// in the Enterprise Analytics API's user rows `chat_metrics.distinct_conversation_count` and
+/// `claude_code_metrics.core_metrics.distinct_session_count` (one struct for every level, which keeps
+/// the WebAssembly module smaller than one per level).
 #[derive(Deserialize)]
 struct CoreMetrics {
     #[serde(default)]
     num_sessions: Option<Lenient<u64>>,
+    #[serde(default)]
+    distinct_conversation_count: Option<Lenient<u64>>,
+    #[serde(default)]
+    distinct_session_count: Option<Lenient<u64>>,
+    #[serde(default)]
+    core_metrics: Option<Box<Lenient<CoreMetrics>>>,
 }
 
 /// One record's fields, as read.
@@ -61,6 +74,24 @@ struct Record {
     date: Option<Lenient<String>>,
     actor: Option<Lenient<Actor>>,
     core_metrics: Option<Lenient<CoreMetrics>>,
+    /// An Enterprise user row's `user` (its `email_address`).
+    user: Option<Lenient<Actor>>,
+    chat_metrics: Option<Lenient<CoreMetrics>>,
+    claude_code_metrics: Option<Lenient<CoreMetrics>>,
+}
+
+/// A count of `metrics` (`field` picks it), 0 when absent or null; `None` when it is not a whole
+/// number from 0 to 1,000.
+fn count(metrics: Option<&Lenient<CoreMetrics>>, field: fn(&CoreMetrics) -> &Option<Lenient<u64>>) -> Option<u32> {
+    match metrics {
+        None => Some(0),
+        Some(Lenient::Good(m)) => match field(m) {
+            None => Some(0),
+            Some(Lenient::Good(n)) if *n <= u64::from(MAX_SESSIONS) => Some(*n as u32),
+            _ => None,
+        },
+        Some(Lenient::Bad(_)) => None,
+    }
 }
 
 /// Everything the reading builds, shared by the visitors.
@@ -71,6 +102,13 @@ struct Reading {
     line: Rc<Cell<u64>>,
     pages: u64,
     has_more: bool,
+    /// The day of every record without a date (from the file's name), if known.
+    file_day: Option<i32>,
+    /// Enterprise user rows read, and how many of them had no date.
+    enterprise: u64,
+    undated: u64,
+    /// Enterprise rows dated by the file's name.
+    named: u64,
     /// Why the file stopped being read, when it was not its JSON.
     fatal: Option<FileProblem>,
 }
@@ -95,6 +133,9 @@ impl Reading {
     }
 
     fn take(&mut self, record: Record, line: u64) -> Result<(), String> {
+        if record.user.is_some() || record.chat_metrics.is_some() || record.claude_code_metrics.is_some() {
+            return self.take_user(record, line);
+        }
         let Some(Lenient::Good(actor)) = record.actor else { return Err("has no actor".into()) };
         if actor.kind.as_deref() == Some("api_actor") || actor.email_address.is_none() && actor.api_key_name.is_some() {
             self.activity.api_rows += 1;
@@ -111,20 +152,58 @@ impl Reading {
         let Some(Lenient::Good(date)) = record.date else { return Err("has no date".into()) };
         let reading = dates::parse(date.trim()).ok_or_else(|| bad("date", &date, "a date such as 2025-09-08"))?;
         let (day, month_first) = self.dates.day(reading, &date, "date", line)?;
-        let sessions = match record.core_metrics {
-            None => 0,
-            Some(Lenient::Good(CoreMetrics { num_sessions: None })) => 0,
-            Some(Lenient::Good(CoreMetrics { num_sessions: Some(Lenient::Good(n)) }))
-                if n <= u64::from(MAX_SESSIONS) =>
-            {
-                n as u32
-            }
-            _ => return Err("has core_metrics.num_sessions that is not a whole number from 0 to 1,000".into()),
-        };
+        let sessions = count(record.core_metrics.as_ref(), |m| &m.num_sessions)
+            .ok_or("has core_metrics.num_sessions that is not a whole number from 0 to 1,000")?;
         let id = self.users.id(user, &mut self.activity.users);
         self.dates.hold(self.activity.days.len(), 0, month_first);
         self.activity.extend_span(day);
         self.activity.days.push(Day { user: id, day, sessions, minutes: 0.0 });
+        Ok(())
+    }
+}
+
+impl Reading {
+    /// Takes an Enterprise Analytics API user row: its sessions are its chat conversations plus its
+    /// Claude Code sessions, on its `date` or else the day of the file's name.
+    fn take_user(&mut self, record: Record, line: u64) -> Result<(), String> {
+        self.enterprise += 1;
+        let Some(Lenient::Good(user)) = record.user else { return Err("has no user".into()) };
+        let user = user.email_address.as_deref().map(str::trim).unwrap_or_default();
+        if user.is_empty() {
+            return Err("has a user without email_address".into());
+        }
+        let day = match (record.date, self.file_day) {
+            (Some(Lenient::Good(date)), _) => {
+                let reading =
+                    dates::parse(date.trim()).ok_or_else(|| bad("date", &date, "a date such as 2025-09-08"))?;
+                let (day, month_first) = self.dates.day(reading, &date, "date", line)?;
+                self.dates.hold(self.activity.days.len(), 0, month_first);
+                day
+            }
+            (None, Some(day)) => {
+                self.named += 1;
+                day
+            }
+            _ => {
+                self.undated += 1;
+                return Err("has no date".into());
+            }
+        };
+        let chats = count(record.chat_metrics.as_ref(), |m| &m.distinct_conversation_count)
+            .ok_or("has chat_metrics.distinct_conversation_count that is not a whole number from 0 to 1,000")?;
+        let code = match &record.claude_code_metrics {
+            Some(Lenient::Good(CoreMetrics { core_metrics: Some(core), .. })) => {
+                count(Some(core), |m| &m.distinct_session_count)
+            }
+            Some(Lenient::Good(_)) | None => Some(0),
+            Some(Lenient::Bad(_)) => None,
+        }
+        .ok_or(
+            "has claude_code_metrics.core_metrics.distinct_session_count that is not a whole number from 0 to 1,000",
+        )?;
+        let id = self.users.id(user, &mut self.activity.users);
+        self.activity.extend_span(day);
+        self.activity.days.push(Day { user: id, day, sessions: (chats + code).min(MAX_SESSIONS), minutes: 0.0 });
         Ok(())
     }
 }
@@ -165,6 +244,13 @@ impl<'de> Visitor<'de> for Value<'_> {
                 "date" => (is_record, record.date) = (true, Some(map.next_value()?)),
                 "actor" => (is_record, record.actor) = (true, Some(map.next_value()?)),
                 "core_metrics" => (is_record, record.core_metrics) = (true, Some(map.next_value()?)),
+                "user" => (is_record, record.user) = (true, Some(map.next_value()?)),
+                "chat_metrics" => (is_record, record.chat_metrics) = (true, Some(map.next_value()?)),
+                "claude_code_metrics" => (is_record, record.claude_code_metrics) = (true, Some(map.next_value()?)),
+                "next_page" if self.level == 0 => {
+                    let next = map.next_value::<Option<Lenient<String>>>()?;
+                    self.reading.has_more |= matches!(next, Some(Lenient::Good(page)) if !page.is_empty());
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -237,7 +323,9 @@ impl<R: Read> Read for Lines<R> {
 
 /// Reads a Claude Code analytics report (its pages, or its records one per line) from `source`,
 /// its dates in `order` when one was chosen.
-pub fn read(source: impl Read, order: Option<DateOrder>) -> Result<Activity, FileProblem> {
+/// Records without a date (the Enterprise Analytics API's user rows) are of `file_day`, the day of
+/// the file's name.
+pub fn read(source: impl Read, order: Option<DateOrder>, file_day: Option<i32>) -> Result<Activity, FileProblem> {
     let line = Rc::new(Cell::new(1));
     let not_measured =
         vec![NotMeasured::new(Metric::AvgSessionMinutes, "this export counts sessions, not their minutes")];
@@ -248,6 +336,10 @@ pub fn read(source: impl Read, order: Option<DateOrder>) -> Result<Activity, Fil
         line: line.clone(),
         pages: 0,
         has_more: false,
+        file_day,
+        enterprise: 0,
+        undated: 0,
+        named: 0,
         fatal: None,
     };
     let mut json = serde_json::Deserializer::from_reader(Lines { inner: BufReader::new(source), line });
@@ -259,10 +351,23 @@ pub fn read(source: impl Read, order: Option<DateOrder>) -> Result<Activity, Fil
             break;
         }
     }
-    let Reading { mut activity, dates, pages, has_more, .. } = reading;
+    let Reading { mut activity, dates, pages, has_more, enterprise, undated: no_date, named, .. } = reading;
+    if no_date > 0 && activity.days.is_empty() {
+        return Err(undated(FileKind::Activity));
+    }
     let held = dates.finish().map_err(|message| FileProblem::asking(FileKind::Activity, message))?;
     activity.turn_month_first(&held);
-    if pages == 0 {
+    if enterprise > 0 {
+        activity.shape = ENTERPRISE;
+        activity.not_measured[0].reason = "this export counts conversations and sessions, not their minutes".into();
+        activity.notes.push(ENTERPRISE_SESSIONS.into());
+        if let Some(day) = file_day.filter(|_| named > 0) {
+            activity.notes.push(format!(
+                "Its rows have no date: they are of {}, the day in the file's name.",
+                super::values::format_date(day)
+            ));
+        }
+    } else if pages == 0 {
         activity.shape = LINES;
     }
     if has_more {

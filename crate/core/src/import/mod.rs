@@ -18,12 +18,14 @@ mod activity;
 mod columns;
 mod daily;
 pub mod dates;
+mod enterprise;
 mod files;
 mod json;
 mod mapped;
 mod measure;
 mod metrics;
 mod people;
+mod people_lists;
 mod periods;
 mod private;
 mod report;
@@ -38,7 +40,7 @@ pub use dates::DateOrder;
 pub use files::{ALL_STAFF, LISTED_PROBLEMS};
 pub use mapped::ColumnMap;
 pub(crate) use mapped::{choosable, head, header_key, looks_like};
-pub use people::{LISTED, PeopleLists, PersonRow};
+pub use people_lists::{LISTED, PeopleLists, PersonRow};
 pub use report::{
     DepartmentBreakdown, FileKind, FileProblem, FileSummary, ImportOptions, ImportReport, Imported, Problem,
 };
@@ -48,6 +50,7 @@ pub use values::parse_date;
 
 use activity::Activity;
 use files::{Roster, Survey};
+use people::People;
 use shapes::Reader;
 
 /// The files read so far, each kind replacing the last file of that kind — except a further page
@@ -57,6 +60,9 @@ pub struct Dataset {
     roster: Option<(Roster, FileSummary)>,
     activity: Option<(Activity, FileSummary)>,
     survey: Option<(Survey, FileSummary)>,
+    /// A people file (an HR system's e-mail addresses and departments), joined onto the roster when
+    /// measured.
+    people: Option<(People, FileSummary)>,
     /// The fingerprints of the activity pages added up so far.
     pages: Vec<(u64, u64)>,
     date_order: Option<DateOrder>,
@@ -72,7 +78,19 @@ impl Dataset {
     /// Reads `source` as a file of `kind`, or of the kind its header shows when `kind` is none. A file
     /// that cannot be used leaves what was read before untouched.
     pub fn read(&mut self, kind: Option<FileKind>, source: impl Read) -> Result<FileSummary, FileProblem> {
-        self.read_from(kind, None, Box::new(source), 0)
+        self.read_from(kind, None, None, Box::new(source), 0)
+    }
+
+    /// [`Dataset::read_sized`] of a file called `name`: an export of one day whose rows have no date
+    /// (Claude Enterprise analytics) is of the day its name gives (`claude-analytics-2025-09-08.csv`).
+    pub fn read_named(
+        &mut self,
+        kind: Option<FileKind>,
+        name: &str,
+        source: impl Read,
+        bytes: u64,
+    ) -> Result<FileSummary, FileProblem> {
+        self.read_from(kind, None, Some(name), Box::new(source), bytes)
     }
 
     /// [`Dataset::read`] of a file of `bytes` bytes: its rows are stored without growing (and copying)
@@ -83,7 +101,7 @@ impl Dataset {
         source: impl Read,
         bytes: u64,
     ) -> Result<FileSummary, FileProblem> {
-        self.read_from(kind, None, Box::new(source), bytes)
+        self.read_from(kind, None, None, Box::new(source), bytes)
     }
 
     /// Reads `source`, `bytes` bytes long (0 when not known), as a file of `map`'s kind with the columns
@@ -91,7 +109,7 @@ impl Dataset {
     /// same readers as a recognised one. Fails, naming them, when required columns are left unchosen, and
     /// when a chosen column is not the kind's, is beyond the header or shares its header with another.
     pub fn read_mapped(&mut self, map: &ColumnMap, source: impl Read, bytes: u64) -> Result<FileSummary, FileProblem> {
-        self.read_from(Some(map.kind), Some(map), Box::new(source), bytes)
+        self.read_from(Some(map.kind), Some(map), None, Box::new(source), bytes)
     }
 
     /// [`Dataset::read`] for any source through one code path: the readers are compiled once, not once
@@ -101,6 +119,7 @@ impl Dataset {
         &mut self,
         kind: Option<FileKind>,
         map: Option<&ColumnMap>,
+        name: Option<&str>,
         source: Box<dyn Read + '_>,
         bytes: u64,
     ) -> Result<FileSummary, FileProblem> {
@@ -108,6 +127,7 @@ impl Dataset {
         let sniffed =
             source::sniff(&mut fingerprint).map_err(|e| FileProblem::new(kind, format!("could not be read: {e}")))?;
         let order = self.date_order;
+        let file_day = name.and_then(json::day_of_name);
         if sniffed.json {
             if map.is_some() {
                 let message = "is JSON; columns are chosen in CSV files only".to_owned();
@@ -117,7 +137,7 @@ impl Dataset {
                 let message = "is JSON; only usage exports (Claude Code analytics) are read from JSON".to_owned();
                 return Err(FileProblem::new(Some(other), message));
             }
-            let activity = json::read(sniffed.source, order)?;
+            let activity = json::read(sniffed.source, order, file_day)?;
             return self.keep_activity(activity, fingerprint.value());
         }
         let columns::Opened { shape, mut table, at } = match map {
@@ -144,8 +164,18 @@ impl Dataset {
                 keep(&mut self.survey, survey, summary, |s| s.answers.is_empty())
             }
             Reader::Daily => {
-                let activity = daily::read(&mut table, &at, bytes, shape, order)?;
+                let activity = daily::read(&mut table, &at, bytes, shape, order, file_day)?;
                 self.keep_activity(activity, fingerprint.value())
+            }
+            Reader::People => {
+                let people = people::read(&mut table, &at)?;
+                let mut summary = summary(people.rows, people.skipped.count);
+                summary.notes.push(
+                    "Its departments are joined onto the roster by e-mail address when measured; the roster's own \
+                     department wins where it names one."
+                        .into(),
+                );
+                keep(&mut self.people, people, summary, People::is_empty)
             }
             Reader::Periods => self.keep_activity(periods::read(&mut table, &at, shape, order)?, (0, 0)),
             Reader::Snapshot => self.keep_activity(snapshot::read(&mut table, &at, shape, order)?, (0, 0)),
@@ -171,9 +201,14 @@ impl Dataset {
                 no_rows(FileKind::Activity, activity.rows)
             });
         }
-        let page = |shape: &str| shape.starts_with("Claude Code analytics");
+        // Pages of one report add up: Claude Code analytics, or Claude Enterprise analytics (a file per day).
+        let family = |shape: &str| {
+            ["Claude Code analytics", "Claude Enterprise analytics"].into_iter().find(|f| shape.starts_with(f))
+        };
         match &mut self.activity {
-            Some((before, kept)) if page(before.shape) && page(activity.shape) => {
+            Some((before, kept))
+                if family(before.shape).is_some() && family(before.shape) == family(activity.shape) =>
+            {
                 if self.pages.contains(&fingerprint) {
                     let message = "is a page already imported; it was not added again".to_owned();
                     return Err(FileProblem::new(Some(FileKind::Activity), message));
@@ -240,11 +275,19 @@ impl Dataset {
         };
         let files = [
             &self.roster.as_ref().map(|f| &f.1),
+            &self.people.as_ref().map(|f| &f.1),
             &self.activity.as_ref().map(|f| &f.1),
             &self.survey.as_ref().map(|f| &f.1),
         ];
         let files: Vec<FileSummary> = files.into_iter().flatten().map(|&f| f.clone()).collect();
-        measure::measure(roster, activity, self.survey.as_ref().map(|s| &s.0), &starts, options, table, files)
+        let survey = self.survey.as_ref().map(|s| &s.0);
+        let Some((people, _)) = &self.people else {
+            return measure::measure(roster, activity, survey, &starts, options, table, files);
+        };
+        let (joined, notes) = people.join(roster);
+        let mut imported = measure::measure(&joined, activity, survey, &starts, options, table, files)?;
+        imported.import_report.notes.splice(0..0, notes);
+        Ok(imported)
     }
 }
 

@@ -1,163 +1,165 @@
-//! Power users and laggards by name (docs/model.md#usage-intensity): the people measured at a checkpoint
-//! with their sessions, minutes and hours saved — the ones with the most sessions, the most hours
-//! saved, and the trained people with no session — and the whole list as CSV. Made only when a person
-//! asks to see people; names never enter the measurements document, a link or the board report.
+//! A people file (docs/model.md#people-file): an HR system's list of work e-mail addresses and
+//! departments (Workday, BambooHR…), dropped beside a roster that names no department (a learning
+//! system's completion report) so the departments are joined onto it by e-mail address, whichever
+//! file came first. It is a companion of the roster, not a fourth kind of file: it fills no metric of
+//! its own, and is only used at measurement, where the roster's own department wins.
 
-use serde::Serialize;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::io::Read;
 
-use super::metrics::{self, Clock};
-use super::{Dataset, ImportOptions};
-use crate::intensity::Group;
+use super::files::{ALL_STAFF, Roster, Skipped, each_row, field, width};
+use super::table::Table;
+use super::values::user_key;
+use super::{FileKind, FileProblem};
 
-/// How many people each list shows on screen.
-pub const LISTED: usize = 20;
+/// The department a learning system's row with an empty department column is put in.
+pub(super) const UNASSIGNED: &str = "Unassigned";
+/// Longest department name, as everywhere in the product.
+const MAX_NAME: usize = 80;
+/// How many addresses a note names before "and N more".
+const NAMED: usize = 5;
 
-/// One person at the checkpoint.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct PersonRow {
-    /// Their user key as the roster writes it (an email address).
-    pub user: String,
-    /// Their department.
-    pub department: String,
-    /// Their usage-intensity group.
-    pub group: Group,
-    /// Sessions in their Day-N window.
-    pub sessions: u64,
-    /// Minutes in it, when the export has minutes.
-    pub minutes: Option<f64>,
-    /// The hours saved a week they answered at the checkpoint, if they did.
-    pub hours_saved: Option<f64>,
+/// A people file once read: each address's department, in file order.
+#[derive(Debug, Default, Clone)]
+pub struct People {
+    /// Each user key's department, by first appearance (a second row of an address is skipped).
+    pub department_of: HashMap<Box<str>, u32>,
+    /// The addresses in file order, as keys.
+    pub order: Vec<Box<str>>,
+    /// Department names in order of first appearance.
+    pub departments: Vec<String>,
+    /// Rows read (good and bad).
+    pub rows: u64,
+    /// Rows skipped.
+    pub skipped: Skipped,
 }
 
-/// The people lists of one checkpoint.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct PeopleLists {
-    /// The checkpoint day.
-    pub checkpoint_day: u32,
-    /// The first [`LISTED`] by sessions, most first.
-    pub most_sessions: Vec<PersonRow>,
-    /// The first [`LISTED`] by hours saved answered, most first.
-    pub most_hours: Vec<PersonRow>,
-    /// The first [`LISTED`] trained (completed) people with no session in their window.
-    pub no_session: Vec<PersonRow>,
-    /// Trained people with no session, in all.
-    pub no_session_count: u64,
-    /// Everyone at the checkpoint, as CSV (`user,department,group,sessions,minutes,hours_saved`), most
-    /// sessions first.
-    pub csv: String,
-}
-
-impl Dataset {
-    /// The people lists of the checkpoint of `options`; none without a roster and an activity export
-    /// (or when no one has completed training). Everyone who reached the checkpoint is listed: these
-    /// lists are for the person who imported the files, who may see them all.
-    pub fn people(&self, options: &ImportOptions) -> Option<PeopleLists> {
-        let (roster, activity) = (&self.roster.as_ref()?.0, &self.activity.as_ref()?.0);
-        let starts = metrics::starts(roster)?;
-        let (_, last) = activity.span?;
-        let day = i32::try_from(options.checkpoint_day.min(365)).unwrap_or(365);
-        let snapshot = matches!(activity.grain, super::activity::Grain::Snapshot { .. });
-        let clock = Clock { last, day, control_window: None, snapshot };
-        let person_of = metrics::people_of(activity, roster);
-        let (usage, _) = metrics::usage(activity, &person_of, &starts, &clock);
-        let answers = metrics::answered(roster, self.survey.as_ref().map(|s| &s.0));
-        let mut users = vec![""; roster.people.len()];
-        for (user, &p) in &roster.index {
-            users[p as usize] = user;
+/// Reads a people file whose e-mail and department columns are at `at[0]` and `at[1]`.
+pub(super) fn read<R: Read>(table: &mut Table<R>, at: &[Option<usize>]) -> Result<People, FileProblem> {
+    let mut people = People::default();
+    let People { department_of, order, departments, rows, skipped } = &mut people;
+    let width = width(table.headers.len(), at);
+    each_row(FileKind::Roster, table, rows, skipped, width, |_, record| {
+        let user = field(record, at[0])?;
+        let department = field(record, at[1])?;
+        if user.is_empty() {
+            return Err("has no e-mail address".into());
         }
-        let mut hours = vec![None; roster.people.len()];
-        for &(answer, p) in answers.iter().filter(|(a, _)| a.day == day) {
-            hours[p] = answer.hours_saved.or(hours[p]);
+        if department.is_empty() {
+            return Err("has no department".into());
         }
-        let mut rows: Vec<(PersonRow, bool)> = roster
-            .people
-            .iter()
-            .enumerate()
-            .filter(|&(p, _)| clock.reached(starts[p]))
-            .map(|(p, person)| {
-                let row = PersonRow {
-                    user: users[p].to_owned(),
-                    department: roster.departments.get(person.department as usize).cloned().unwrap_or_default(),
-                    group: Group::of(usage[p].sessions),
-                    sessions: usage[p].sessions,
-                    minutes: activity.has_minutes.then_some(usage[p].minutes),
-                    hours_saved: hours[p],
-                };
-                (row, person.completed.is_some())
-            })
-            .collect();
-        rows.sort_by(|(a, _), (b, _)| b.sessions.cmp(&a.sessions).then_with(|| a.user.cmp(&b.user)));
-        let no_session: Vec<PersonRow> =
-            rows.iter().filter(|(r, completed)| *completed && r.sessions == 0).map(|(r, _)| r.clone()).collect();
-        let mut by_hours: Vec<&PersonRow> = rows.iter().map(|(r, _)| r).filter(|r| r.hours_saved.is_some()).collect();
-        by_hours.sort_by(|a, b| b.hours_saved.unwrap_or(0.0).total_cmp(&a.hours_saved.unwrap_or(0.0)));
-        Some(PeopleLists {
-            checkpoint_day: day as u32,
-            most_sessions: rows.iter().filter(|(r, _)| r.sessions > 0).take(LISTED).map(|(r, _)| r.clone()).collect(),
-            most_hours: by_hours.into_iter().take(LISTED).cloned().collect(),
-            no_session_count: no_session.len() as u64,
-            no_session: no_session.into_iter().take(LISTED).collect(),
-            csv: csv(rows.iter().map(|(r, _)| r)),
-        })
-    }
-}
-
-/// The rows as CSV: a field quoted when it holds a comma, quote or line break (RFC 4180), and
-/// formula-like text prefixed with `'` so a spreadsheet shows it rather than running it. Written here,
-/// not with the `csv` crate's writer, which added 20 KB gzipped to the import module; numbers through
-/// `serde_json`'s formatter, already in it, not `std`'s.
-fn csv<'a>(rows: impl Iterator<Item = &'a PersonRow>) -> String {
-    let number = |x: Option<f64>| {
-        x.and_then(|v| serde_json::Number::from_f64((v * 100.0).round() / 100.0))
-            .map(|n| n.to_string())
-            .unwrap_or_default()
-    };
-    let mut out = String::from("user,department,group,sessions,minutes,hours_saved\n");
-    for r in rows {
-        for field in [&*text(&r.user), &*text(&r.department), r.group.name(), &r.sessions.to_string()] {
-            out.push_str(field);
-            out.push(',');
+        if department.chars().count() > MAX_NAME {
+            return Err("has a department name longer than 80 characters".into());
         }
-        out.push_str(&number(r.minutes));
-        out.push(',');
-        out.push_str(&number(r.hours_saved));
-        out.push('\n');
-    }
-    out
-}
-
-/// A text field as written in the CSV.
-fn text(value: &str) -> String {
-    let safe = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
-    if safe.contains([',', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_are_quoted_and_formulas_defused() {
-        assert_eq!(text("ana@x.com"), "ana@x.com");
-        assert_eq!(text("Sales, EMEA"), "\"Sales, EMEA\"");
-        assert_eq!(text("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(text("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(text("-1, or so"), "\"'-1, or so\"");
-        let row = PersonRow {
-            user: "a@x.com".into(),
-            department: "R&D, Labs".into(),
-            group: Group::Light,
-            sessions: 2,
-            minutes: Some(12.345),
-            hours_saved: None,
+        let key = user_key(user);
+        if department_of.contains_key(&key) {
+            return Err(format!("lists {user} again; only the first is used"));
+        }
+        let index = match departments.iter().position(|d| d == department) {
+            Some(i) => i,
+            None => {
+                departments.push(department.to_owned());
+                departments.len() - 1
+            }
         };
-        assert_eq!(
-            csv([row].iter()),
-            "user,department,group,sessions,minutes,hours_saved\na@x.com,\"R&D, Labs\",light,2,12.35,\n"
-        );
+        department_of.insert(key.clone(), index as u32);
+        order.push(key);
+        Ok(())
+    })?;
+    Ok(people)
+}
+
+impl People {
+    /// Whether it holds no usable row.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
     }
+
+    /// `roster` with the departments of this file joined on by e-mail address (or login), for the
+    /// people whose roster row names none ([`ALL_STAFF`] or [`UNASSIGNED`]); and the notes saying who
+    /// was found, who was not, and which rows of this file are not in the roster.
+    pub fn join(&self, roster: &Roster) -> (Roster, Vec<String>) {
+        let mut found: Vec<Option<u32>> = vec![None; roster.people.len()];
+        let mut keys: Vec<Option<&str>> = vec![None; roster.people.len()];
+        let mut matched: HashSet<&str> = HashSet::default();
+        for (key, &person) in &roster.index {
+            let p = person as usize;
+            // A person's e-mail address is always indexed; a login only when given.
+            if keys[p].is_none_or(|k| key.contains('@') && !k.contains('@')) {
+                keys[p] = Some(key);
+            }
+            if let Some(&d) = self.department_of.get(key) {
+                found[p].get_or_insert(d);
+                matched.insert(key);
+            }
+        }
+        let defaulted = |name: &str| name == ALL_STAFF || name == UNASSIGNED;
+        let mut joined = roster.clone();
+        joined.departments.clear();
+        let (mut filled, mut kept, mut missing) = (0u64, 0u64, Vec::new());
+        for (p, person) in joined.people.iter_mut().enumerate() {
+            let own = &roster.departments[person.department as usize];
+            let name = match found[p] {
+                Some(d) if defaulted(own) => {
+                    filled += 1;
+                    &self.departments[d as usize]
+                }
+                Some(_) => {
+                    kept += 1;
+                    own
+                }
+                None => {
+                    if defaulted(own) {
+                        missing.push(keys[p].unwrap_or_default());
+                    }
+                    own
+                }
+            };
+            person.department = match joined.departments.iter().position(|d| d == name) {
+                Some(i) => i as u32,
+                None => {
+                    joined.departments.push(name.clone());
+                    (joined.departments.len() - 1) as u32
+                }
+            };
+        }
+        let mut notes = vec![format!(
+            "Departments joined from the people file by e-mail address: {filled} of {} people in the roster found.",
+            roster.people.len()
+        )];
+        if kept > 0 {
+            notes.push(format!(
+                "{kept} {} a department in the roster itself; the roster's own department was kept.",
+                if kept == 1 { "person has" } else { "people have" }
+            ));
+        }
+        if !missing.is_empty() {
+            notes.push(format!(
+                "Not found in the people file, so left without a department ({}): {}.",
+                missing.len(),
+                named(&missing)
+            ));
+        }
+        let extra: Vec<&str> = self.order.iter().map(|k| &**k).filter(|k| !matched.contains(k)).collect();
+        if !extra.is_empty() {
+            notes.push(format!(
+                "{} {} of the people file {} not in the roster and {} not used: {}.",
+                extra.len(),
+                if extra.len() == 1 { "row" } else { "rows" },
+                if extra.len() == 1 { "is" } else { "are" },
+                if extra.len() == 1 { "was" } else { "were" },
+                named(&extra)
+            ));
+        }
+        (joined, notes)
+    }
+}
+
+/// The first [`NAMED`] of `keys`, and how many more.
+fn named(keys: &[&str]) -> String {
+    let mut text = keys.iter().take(NAMED).copied().collect::<Vec<_>>().join(", ");
+    if keys.len() > NAMED {
+        text.push_str(&format!(" and {} more", keys.len() - NAMED));
+    }
+    text
 }

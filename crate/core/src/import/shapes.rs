@@ -26,6 +26,8 @@ pub(super) enum Reader {
     Snapshot,
     /// One row per survey answer.
     Survey,
+    /// One row per employee of an HR system: e-mail address and department, joined onto the roster.
+    People,
 }
 
 /// A metric a shape cannot support, and why (shown beside the metric as "not measured").
@@ -100,6 +102,29 @@ const LEARNING_SYSTEM: [Column; 6] = [
     col("cohort", &["wave", "group"], false),
     LOGIN,
 ];
+const PEOPLE_EMAIL: &[&str] = &[
+    "work_email",
+    "work_email_address",
+    "email_primary_work",
+    "primary_work_email",
+    "business_email",
+    "email",
+    "email_address",
+    "user_email",
+];
+const PEOPLE_DEPARTMENT: &[&str] = &[
+    "department",
+    "dept",
+    "department_name",
+    "cost_center",
+    "cost_centre",
+    "cost_center_name",
+    "organization",
+    "organisation",
+    "supervisory_organization",
+    "division",
+];
+const PEOPLE: [Column; 2] = [col("email", PEOPLE_EMAIL, true), col("department", PEOPLE_DEPARTMENT, true)];
 const SESSIONS: &[&str] = &["num_sessions", "conversations", "session_count"];
 const MINUTES: Column = col("minutes", &["session_minutes", "active_minutes", "duration_minutes"], false);
 const ACTIVITY: [Column; 4] =
@@ -113,6 +138,33 @@ const CLAUDE_CODE: [Column; 6] = [
     MINUTES,
     col("actor_type", &["actor.type"], false),
     col("actor_api_key_name", &["actor.api_key_name", "api_key_name"], false),
+];
+const ENTERPRISE_USER: &[&str] = &["user.email_address", "user_email_address", "user_email"];
+const ENTERPRISE_CHATS: &[&str] = &[
+    "chat_metrics.distinct_conversation_count",
+    "chat_metrics_distinct_conversation_count",
+    "distinct_conversation_count",
+];
+/// Claude Enterprise analytics per user: date (or the file's name), user, chat conversations, and at
+/// 6 its Claude Code sessions, which add to the conversations (3–5 are the daily reader's minutes and
+/// actor columns, which this export does not have).
+const ENTERPRISE: [Column; 7] = [
+    col("date", &["day", "starting_at", "activity_date"], false),
+    col("user.email_address", ENTERPRISE_USER, true),
+    col("chat_metrics.distinct_conversation_count", ENTERPRISE_CHATS, true),
+    MINUTES,
+    col("actor_type", &[], false),
+    col("actor_api_key_name", &[], false),
+    col(
+        "claude_code_metrics.core_metrics.distinct_session_count",
+        &[
+            "claude_code_metrics_core_metrics_distinct_session_count",
+            "claude_code_metrics.core_metrics.num_sessions",
+            "claude_code_metrics_core_metrics_num_sessions",
+            "claude_code_sessions",
+        ],
+        false,
+    ),
 ];
 const ENGAGEMENT: [Column; 6] = [
     col("period_start", &["week_start", "start_date"], true),
@@ -147,7 +199,7 @@ const SNAPSHOT_LAST: &str = "this export gives each person's last activity date,
 const SNAPSHOT_WEEKS: &str = "this export gives each person's last activity only, not each week's";
 
 /// Every shape, most specific first: the first whose signature the header has is the file's.
-pub(super) const SHAPES: [Shape; 8] = [
+pub(super) const SHAPES: [Shape; 10] = [
     Shape {
         name: "Pulse survey (CSV)",
         kind: FileKind::Survey,
@@ -170,6 +222,17 @@ pub(super) const SHAPES: [Shape; 8] = [
         signature: &[CLAUDE_ACTOR, CLAUDE_SESSIONS],
         columns: &CLAUDE_CODE,
         not_measured: &[(Metric::AvgSessionMinutes, NO_MINUTES)],
+    },
+    Shape {
+        name: "Claude Enterprise analytics (per user, CSV)",
+        kind: FileKind::Activity,
+        reader: Reader::Daily,
+        signature: &[ENTERPRISE_USER, ENTERPRISE_CHATS],
+        columns: &ENTERPRISE,
+        not_measured: &[(
+            Metric::AvgSessionMinutes,
+            "this export counts conversations and sessions, not their minutes",
+        )],
     },
     Shape {
         name: "Engagement export",
@@ -217,6 +280,14 @@ pub(super) const SHAPES: [Shape; 8] = [
         not_measured: &[],
     },
     Shape {
+        name: "People file (departments for the roster)",
+        kind: FileKind::Roster,
+        reader: Reader::People,
+        signature: &[PEOPLE_EMAIL, PEOPLE_DEPARTMENT],
+        columns: &PEOPLE,
+        not_measured: &[],
+    },
+    Shape {
         name: "Roster (CSV)",
         kind: FileKind::Roster,
         reader: Reader::Roster { learning_system: false },
@@ -261,9 +332,12 @@ const SNAPSHOT: &[(Metric, &str)] = &[
 pub(super) fn recognise(headers: &[String], kind: Option<FileKind>) -> Option<&'static Shape> {
     let headers: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
     let has = |group: &&[&str]| headers.iter().any(|h| group.contains(&h.as_str()));
+    // A file with a completion column is a roster, whatever else it has; without one, an e-mail
+    // address and a department make a people file.
+    let completion = [COMPLETED, LMS_COMPLETION, &["completed_on"]].iter().any(has);
     let candidates = SHAPES.iter().filter(|s| kind.is_none_or(|k| s.kind == k));
     candidates
         .clone()
-        .find(|s| s.signature.iter().all(has))
+        .find(|s| s.signature.iter().all(has) && !(s.reader == Reader::People && completion))
         .or_else(|| kind.and_then(|_| candidates.clone().next_back()))
 }
