@@ -114,10 +114,12 @@ impl Dataset {
 /// not with the `csv` crate's writer, which added 20 KB gzipped to the import module; numbers through
 /// `serde_json`'s formatter, already in it, not `std`'s.
 fn csv<'a>(rows: impl Iterator<Item = &'a PersonRow>) -> String {
-    let number = |x: Option<f64>| {
-        x.and_then(|v| serde_json::Number::from_f64((v * 100.0).round() / 100.0))
-            .map(|n| n.to_string())
-            .unwrap_or_default()
+    // To the cent, and a whole number without serde_json's ".0" (70, not 70.0).
+    let number = |x: Option<f64>| match x.map(|v| (v * 100.0).round() / 100.0) {
+        #[allow(clippy::cast_possible_truncation)]
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => (v as i64).to_string(),
+        Some(v) => serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_default(),
+        None => String::new(),
     };
     let mut out = String::from("user,department,group,sessions,minutes,hours_saved\n");
     for r in rows {
@@ -158,9 +160,11 @@ mod tests {
             minutes: Some(12.345),
             hours_saved: None,
         };
+        let whole = PersonRow { minutes: Some(70.0), hours_saved: Some(0.0), ..row.clone() };
         assert_eq!(
-            csv([row].iter()),
-            "user,department,group,sessions,minutes,hours_saved\na@x.com,\"R&D, Labs\",light,2,12.35,\n"
+            csv([row, whole].iter()),
+            "user,department,group,sessions,minutes,hours_saved\na@x.com,\"R&D, Labs\",light,2,12.35,\n\
+             a@x.com,\"R&D, Labs\",light,2,70,0\n"
         );
     }
 }
