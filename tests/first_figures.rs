@@ -85,68 +85,12 @@ fn what_the_full_reader_would_report_is_refused() {
     assert!(figures(&write(&both)).is_none(), "hourly and annual cost");
 }
 
-fn department() -> impl Strategy<Value = Value> {
-    (
-        "[A-Za-z ]{1,12}",
-        prop_oneof![Just(Value::Null), Just(json!("engineering")), Just(json!("legal")), Just(json!("general"))],
-        0u64..5_000,
-        prop_oneof![
-            (1.0f64..300.0).prop_map(|h| json!({ "hourlyCost": h })),
-            (10_000.0f64..400_000.0).prop_map(|a| json!({ "annualCost": a }))
-        ],
-        proptest::option::of(0.0f64..=1.0),
-        prop_oneof![
-            Just(None),
-            (0.0f64..=20.0).prop_map(|h| Some(json!({ "hoursSavedPerWeek": h }))),
-            proptest::collection::vec((0.0f64..60.0, 0.0f64..=1.0, 0.0f64..10.0), 0..4).prop_map(|cases| {
-                let cases: Vec<Value> = cases
-                    .iter()
-                    .map(|(before, share, per_week)| {
-                        json!({ "name": "Task", "minutesBefore": before, "minutesAfter": before * share, "perWeek": per_week })
-                    })
-                    .collect();
-                Some(json!({ "useCases": cases }))
-            }),
-        ],
-    )
-        .prop_map(|(name, benchmark, headcount, cost, rate, hours)| {
-            let mut dept = json!({ "name": name, "benchmark": benchmark, "headcount": headcount });
-            let object = dept.as_object_mut().expect("an object");
-            object.extend(cost.as_object().cloned().unwrap_or_default());
-            object.extend(hours.and_then(|h| h.as_object().cloned()).unwrap_or_default());
-            if let Some(rate) = rate {
-                object.insert("activeRate".into(), json!(rate));
-            }
-            dept
-        })
-}
-
+/// A scenario whose departments may have use cases, with up to two other benefits.
 fn scenario() -> impl Strategy<Value = Value> {
-    (
-        (1.0f64..=52.0, 20.0f64..=80.0, 12u32..=120, 0.0f64..=1.0),
-        (0.01f64..=1.0, 0.01f64..=1.0, proptest::option::of((0.01f64..=1.0, 1u32..=12))),
-        proptest::collection::vec(department(), 1..6),
-        (0.0f64..200_000.0, 0.0f64..5_000.0, 0.0f64..60.0, 0.0f64..20.0, proptest::option::of(0u64..20_000)),
-        proptest::collection::vec((0.0f64..100_000.0, 0.01f64..=1.0), 0..3),
-    )
-        .prop_map(|((weeks, hours, horizon, rate), (attribution, confidence, ramp), departments, costs, others)| {
-            let (one_time, monthly, per_seat, training, seats) = costs;
-            let mut scenario = json!({
-                "version": 1, "weeksPerYear": weeks, "hoursPerWeek": hours, "horizonMonths": horizon, "discountRate": rate,
-                "attribution": attribution, "confidence": confidence,
-                "ramp": ramp.map(|(f, m)| json!({ "day30Factor": f, "fullByMonth": m })),
-                "departments": departments,
-                "costs": {
-                    "oneTime": [ { "label": "Training", "amount": one_time } ],
-                    "monthly": [ { "label": "Programme", "amount": monthly } ],
-                    "perSeatMonthly": [ { "label": "Licence", "amount": per_seat } ],
-                    "trainingHoursPerPerson": training
-                },
-                "otherBenefits": others.iter().map(|(a, c)| json!({ "label": "Other", "annualAmount": a, "confidence": c })).collect::<Vec<_>>(),
-            });
-            if let Some(seats) = seats {
-                scenario["seats"] = json!(seats);
-            }
+    (common::generated::scenario(12..=120, true), proptest::collection::vec((0.0f64..100_000.0, 0.01f64..=1.0), 0..3))
+        .prop_map(|(mut scenario, others)| {
+            scenario["otherBenefits"] =
+                others.iter().map(|(a, c)| json!({ "label": "Other", "annualAmount": a, "confidence": c })).collect();
             scenario
         })
 }

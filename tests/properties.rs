@@ -9,62 +9,15 @@ use roi_core::link::{decode, encode};
 use roi_core::{BenchmarkTable, Report, Scenario, evaluate_json};
 use serde_json::{Value, json};
 
-const BENCHMARKS: [Option<&str>; 4] = [None, Some("engineering"), Some("finance"), Some("general")];
-
-/// A department with every optional field either left out or drawn from its valid range.
-fn department() -> impl Strategy<Value = Value> {
-    (
-        "[A-Za-z ]{1,12}",
-        0..BENCHMARKS.len(),
-        0u64..5_000,
-        prop_oneof![
-            (1.0f64..300.0).prop_map(|h| json!({ "hourlyCost": h })),
-            (10_000.0f64..400_000.0).prop_map(|a| json!({ "annualCost": a }))
-        ],
-        proptest::option::of(0.0f64..=1.0),
-        proptest::option::of(0.0f64..=20.0),
-    )
-        .prop_map(|(name, benchmark, headcount, cost, rate, hours)| {
-            let mut dept = json!({ "name": name, "benchmark": BENCHMARKS[benchmark], "headcount": headcount });
-            dept.as_object_mut().unwrap().extend(cost.as_object().unwrap().clone());
-            if let Some(rate) = rate {
-                dept["activeRate"] = json!(rate);
-            }
-            if let Some(hours) = hours {
-                dept["hoursSavedPerWeek"] = json!(hours);
-            }
-            dept
-        })
-}
-
+/// A scenario with its uncertainty settings (departments' hours typed, never from use cases: the
+/// invariants below change them).
 fn scenario() -> impl Strategy<Value = Value> {
-    (
-        (1.0f64..=52.0, 20.0f64..=80.0, 12u32..=60, 0.0f64..=1.0),
-        (0.01f64..=1.0, 0.01f64..=1.0, proptest::option::of((0.01f64..=1.0, 1u32..=12))),
-        proptest::collection::vec(department(), 1..6),
-        (0.0f64..200_000.0, 0.0f64..5_000.0, 0.0f64..60.0, 0.0f64..20.0, proptest::option::of(0u64..20_000)),
-        (0.0f64..=1.0, 0u64..200, any::<u32>()),
-    )
-        .prop_map(|((weeks, hours, horizon, rate), (attribution, confidence, ramp), departments, costs, (spread, draws, seed))| {
-            let (one_time, monthly, per_seat, training, seats) = costs;
-            let mut scenario = json!({
-                "version": 1, "weeksPerYear": weeks, "hoursPerWeek": hours, "horizonMonths": horizon, "discountRate": rate,
-                "attribution": attribution, "confidence": confidence,
-                "ramp": ramp.map(|(f, m)| json!({ "day30Factor": f, "fullByMonth": m })),
-                "departments": departments,
-                "costs": {
-                    "oneTime": [ { "label": "Training", "amount": one_time } ],
-                    "monthly": [ { "label": "Programme", "amount": monthly } ],
-                    "perSeatMonthly": [ { "label": "Licence", "amount": per_seat } ],
-                    "trainingHoursPerPerson": training
-                },
-                "uncertainty": { "spread": spread, "draws": draws, "seed": seed }
-            });
-            if let Some(seats) = seats {
-                scenario["seats"] = json!(seats);
-            }
+    (common::generated::scenario(12..=60, false), (0.0f64..=1.0, 0u64..200, any::<u32>())).prop_map(
+        |(mut scenario, (spread, draws, seed))| {
+            scenario["uncertainty"] = json!({ "spread": spread, "draws": draws, "seed": seed });
             scenario
-        })
+        },
+    )
 }
 
 fn evaluate(scenario: &Value) -> Report {

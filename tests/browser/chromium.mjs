@@ -66,6 +66,31 @@ export async function open(context, url) {
   return { page, problems, requests };
 }
 
+/**
+ * Opens `url` in measure mode with the widget's worker started, at privacy threshold `minGroupSize` (null:
+ * the widget's default) — 3 unless given, the lowest (docs/model.md#small-groups), since the hand-checked fixtures measure a
+ * handful of people — at `checkpointDay` and from `scenario` when given (set first: setting the
+ * `scenario` property starts the widget again); `requests` records only what comes after.
+ */
+export async function openMeasure(context, url, { minGroupSize = 3, checkpointDay, scenario } = {}) {
+  const opened = await open(context, url);
+  const { page } = opened;
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  if (scenario) {
+    await page.evaluate((s) => { document.querySelector('roi-calculator').scenario = s; }, scenario);
+    await page.waitForFunction((s) => JSON.stringify(document.querySelector('roi-calculator').scenario?.departments?.map((d) => d.name))
+      === JSON.stringify(s.departments.map((d) => d.name)), scenario);
+  }
+  if (minGroupSize !== null) {
+    await page.evaluate((min) => document.querySelector('roi-calculator').setAttribute('min-group-size', String(min)), minGroupSize);
+  }
+  await page.getByRole('button', { name: 'Judge measured results' }).click();
+  if (checkpointDay !== undefined) await page.locator('[data-path="checkpointDay"]').selectOption(String(checkpointDay));
+  await page.waitForLoadState('networkidle');
+  opened.requests.length = 0;
+  return opened;
+}
+
 /** Runs axe-core in `page` and returns its serious and critical violations as readable lines. */
 export async function accessibilityProblems(page) {
   const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

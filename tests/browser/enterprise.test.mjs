@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, open } from './chromium.mjs';
+import { launch, openMeasure } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -16,14 +16,7 @@ const fixture = async (file, name = file, mimeType = 'text/csv') =>
   ({ name, mimeType, buffer: await readFile(new URL(`../fixtures/import/shapes/${file}`, import.meta.url)) });
 
 test('a people file joins departments onto an LMS roster, and Enterprise analytics take their day from the file name', async () => {
-  const { page, problems, requests } = await open(browser.context, `${browser.origin}/`);
-  await page.waitForSelector('roi-calculator[data-ready="true"]');
-  // The lowest privacy threshold, 3 (docs/model.md#small-groups): these hand-checked files measure a handful of people.
-  await page.evaluate(() => document.querySelector('roi-calculator').setAttribute('min-group-size', '3'));
-  await page.getByRole('button', { name: 'Judge measured results' }).click();
-  await page.locator('[data-path="checkpointDay"]').selectOption('7');
-  await page.waitForLoadState('networkidle');
-  requests.length = 0;
+  const { page, problems, requests } = await openMeasure(browser.context, `${browser.origin}/`, { checkpointDay: 7 });
   await page.locator('input[type="file"]').setInputFiles([
     await fixture('hr-people.csv'),
     await fixture('lms-roster.csv'),

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, open } from './chromium.mjs';
+import { launch, openMeasure } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -15,14 +15,7 @@ const fixture = async (name, mimeType) =>
   ({ name, mimeType, buffer: await readFile(new URL(`../fixtures/import/shapes/${name}`, import.meta.url)) });
 
 test('a learning-system roster and Admin API JSON pages are recognised, measured, and say what they cannot measure', async () => {
-  const { page, problems, requests } = await open(browser.context, `${browser.origin}/`);
-  await page.waitForSelector('roi-calculator[data-ready="true"]');
-  // The lowest privacy threshold, 3 (docs/model.md#small-groups): these hand-checked files measure a handful of people.
-  await page.evaluate(() => document.querySelector('roi-calculator').setAttribute('min-group-size', '3'));
-  await page.getByRole('button', { name: 'Judge measured results' }).click();
-  await page.locator('[data-path="checkpointDay"]').selectOption('7');
-  await page.waitForLoadState('networkidle');
-  requests.length = 0;
+  const { page, problems, requests } = await openMeasure(browser.context, `${browser.origin}/`, { checkpointDay: 7 });
   await page.locator('input[type="file"]').setInputFiles([
     await fixture('lms-roster.csv', 'text/csv'),
     await fixture('claude-code-page-1.json', 'application/json'),

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { ARTIFACTS, accessibilityProblems, dropFixtureFiles, launch, open } from './chromium.mjs';
+import { ARTIFACTS, accessibilityProblems, dropFixtureFiles, launch, openMeasure } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
@@ -18,16 +18,7 @@ const files = async () => Promise.all(['roster', 'activity', 'survey'].map(async
   ({ name: `${name}.csv`, mimeType: 'text/csv', buffer: await fixture(name) })));
 
 /** Opens the page in measure mode, with the worker started, recording requests from then on. */
-async function measureMode() {
-  const { page, problems, requests } = await open(browser.context, `${browser.origin}/`);
-  await page.waitForSelector('roi-calculator[data-ready="true"]');
-  await page.getByRole('button', { name: 'Judge measured results' }).click();
-  await page.waitForLoadState('networkidle');
-  // The lowest privacy threshold, 3 (docs/model.md#small-groups): the hand-computed files measure four people.
-  await page.evaluate(() => document.querySelector('roi-calculator').setAttribute('min-group-size', '3'));
-  requests.length = 0;
-  return { page, problems, requests };
-}
+const measureMode = () => openMeasure(browser.context, `${browser.origin}/`);
 
 const status = (page) => page.locator('.import-status');
 const score = (page, key) => page.locator(`output[data-score="${key}"]`).innerText();

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { ARTIFACTS, launch, open } from './chromium.mjs';
+import { ARTIFACTS, launch, openMeasure } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
@@ -19,14 +19,7 @@ async function renamed(name, header) {
 const fixture = async (name) => ({ name: `${name}.csv`, mimeType: 'text/csv',
   buffer: await readFile(new URL(`../fixtures/import/${name}.csv`, import.meta.url)) });
 
-async function measureMode() {
-  const { page, problems } = await open(browser.context, `${browser.origin}/`);
-  await page.waitForSelector('roi-calculator[data-ready="true"]');
-  // The lowest privacy threshold, 3 (docs/model.md#small-groups): these hand-checked files measure a handful of people.
-  await page.evaluate(() => document.querySelector('roi-calculator').setAttribute('min-group-size', '3'));
-  await page.getByRole('button', { name: 'Judge measured results' }).click();
-  return { page, problems };
-}
+const measureMode = () => openMeasure(browser.context, `${browser.origin}/`);
 
 const SCORES = ['weeklyActiveRate', 'hoursPerUser', 'hoursTotal', 'retention'];
 const scores = (page) => Promise.all(SCORES.map((key) => page.locator(`output[data-score="${key}"]`).innerText()));

@@ -3,6 +3,9 @@
 
 #![allow(dead_code, unused_macros)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generated;
+
 /// Whether `actual` is `expected` to a relative 1e-9 (absolute below 1).
 pub fn close(actual: f64, expected: f64) -> bool {
     (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)

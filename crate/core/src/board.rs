@@ -53,11 +53,6 @@ impl Sentence {
     }
 }
 
-/// The report for `scenario` and its `report`; `measured` (the assessment of what was measured, if
-/// anything was) replaces projections with evidence where it has it.
-///
-/// `realised` (the realised return of those measurements) leads the headline and gives the case when
-/// something was measured at day 30 or later: the board reads the ROI delivered, not the one projected.
 /// The counts of the usage-intensity groups after `sentence` (counts only: no one is named).
 fn groups(sentence: Sentence, intensity: &Intensity) -> Sentence {
     use crate::intensity::Group;
@@ -75,6 +70,11 @@ fn groups(sentence: Sentence, intensity: &Intensity) -> Sentence {
         .words(".")
 }
 
+/// The report for `scenario` and its `report`; `measured` (the assessment of what was measured, if
+/// anything was) replaces projections with evidence where it has it.
+///
+/// `realised` (the realised return of those measurements) leads the headline and gives the case when
+/// something was measured at day 30 or later: the board reads the ROI delivered, not the one projected.
 /// `intensity` (the measured usage-intensity groups) adds their counts to the adoption evidence.
 pub fn board_report(
     scenario: &Scenario,
