@@ -1,7 +1,7 @@
 //! The view model (docs/model.md#the-view): what the widget shows for a state, natively. Each test drives
 //! the state as a person would — typing into a path, pressing an action — and reads the typed screen.
 
-use roi_core::assessment::Metric;
+use roi_core::assessment::{Metric, Status};
 use roi_core::import::{ImportOptions, measure_from_csv};
 use roi_core::numbers::NumberStyle;
 use roi_core::sample::{SampleOptions, generate};
@@ -243,18 +243,19 @@ fn an_import_shows_its_rows_trend_departments_and_file_lines() {
     );
     for (row, dept) in shown.departments.iter().zip(&imported.departments) {
         let below = dept.metrics.weekly_active_rate.is_some_and(|x| x < 0.5);
-        assert_eq!(row.alert, below.then_some(1), "{}", dept.name);
+        assert_eq!(row.rag.get(1) == Some(&"red"), below, "{}", dept.name);
     }
     // Where the saved time went, most named first: "Customer work: 40% of answers".
     assert!(!imported.time_reinvested.is_empty(), "the sample data says where the saved time went");
     assert_eq!(shown.reinvested.len(), imported.time_reinvested.len());
-    for (text, share) in shown.reinvested.iter().zip(&imported.time_reinvested) {
+    for (shown, share) in shown.reinvested.iter().zip(&imported.time_reinvested) {
         let expected = vec![
             Piece::Words(format!("{}: ", share.category)),
             Piece::Num(Num::new(share.share, Format::Share)),
             Piece::Words(" of answers".into()),
         ];
-        assert_eq!(text, &expected);
+        assert_eq!(shown.text, expected);
+        assert_eq!(shown.share, share.share, "its bar is drawn to its share");
     }
     assert!(imported.time_reinvested.windows(2).all(|w| w[0].answers >= w[1].answers), "most named first");
     let summary = &report.files[0];
@@ -314,10 +315,34 @@ fn the_timeline_measures_the_same_files_at_each_checkpoint_they_reach() {
         assert_eq!(row.cells[0], words_text(&measured.import_report.people_at_checkpoint.to_string()));
         let weekly = measured.measurements.metrics.weekly_active_rate;
         assert_eq!(
-            row.cells[1],
-            vec![weekly.map_or_else(|| Piece::Words("—".into()), |v| Piece::Num(Num::new(v, Format::Share)))]
+            row.cells[1].first(),
+            Some(&weekly.map_or_else(|| Piece::Words("—".into()), |v| Piece::Num(Num::new(v, Format::Share))))
         );
         assert_eq!(row.cells.len(), 5);
+        // Each figure is judged at its own checkpoint as the assessment judges that day's measurements.
+        let judged = roi_core::assessment::assess(&measured.measurements, &table);
+        for (cell, metric) in [
+            (1, Metric::WeeklyActiveRate),
+            (2, Metric::ActiveUsageRate),
+            (3, Metric::HoursSavedPerWeek),
+            (4, Metric::Satisfaction),
+        ] {
+            let (words, class) = match judged.metrics.get(metric).status {
+                Status::Green => ("On target", "green"),
+                Status::Amber => ("Below target", "amber"),
+                Status::Red => ("Act now", "red"),
+                Status::NotYetJudged => ("Too early to judge", "unknown"),
+                Status::Unknown => ("", ""),
+            };
+            assert_eq!(row.rag[cell], class, "{} at day {day}", metric.key());
+            if !words.is_empty() {
+                assert_eq!(row.cells[cell].last(), Some(&Piece::Words(format!(" · {words}"))), "day {day}");
+            }
+        }
+        // Before day 30 nothing is judged yet (every rule starts at day 30 or later).
+        if day < 30 {
+            assert!(row.rag[1..].iter().all(|&c| c == "unknown" || c.is_empty()), "day {day}: {:?}", row.rag);
+        }
     }
 }
 

@@ -102,15 +102,26 @@ test('sample data imports with a progress bar and fills every part', async () =>
   // The same files at each checkpoint they reach, the one shown among them with the scorecard's figures.
   const checkpoints = await page.locator('.timeline-table tbody th').allInnerTexts();
   assert.deepEqual(checkpoints, ['Day 7', 'Day 30 (shown)', 'Day 60', 'Day 90']);
-  const shownRow = await page.locator('.timeline-table tbody tr').nth(1).locator('td').allInnerTexts();
-  assert.equal(shownRow[1], await page.locator('output[data-score="weeklyActiveRate"]').innerText());
+  const shownRow = page.locator('.timeline-table tbody tr').nth(1).locator('td');
+  // …judged as the metrics above are: the weekly active cell is the scorecard's figure with its status.
+  const [score, rag] = [await page.locator('output[data-score="weeklyActiveRate"]').innerText(),
+    await page.locator('td[data-status="weeklyActiveRate"]').getAttribute('data-rag')];
+  const words = { green: 'On target', amber: 'Below target', red: 'Act now' }[rag];
+  assert.equal(await shownRow.nth(1).innerText(), `${score} · ${words}`);
+  assert.equal(await shownRow.nth(1).getAttribute('data-rag'), rag);
+  // Day 7 is before every target's day: too early to judge.
+  assert.match(await page.locator('.timeline-table tbody tr').first().locator('td').nth(1).innerText(), / · Too early to judge$/);
   assert.ok(await page.locator('.task-list li').count() > 0);
-  // Where the saved time went: each category with its share of the answers, most named first.
-  const reinvested = await page.locator('.reinvested-list li').allInnerTexts();
+  // Where the saved time went, beside the return delivered: each category with its share of the answers,
+  // most named first, its bar drawn to that share.
+  assert.equal(await page.locator('.results > .realised + .reinvested').count(), 1, 'right after the return delivered');
+  const reinvested = await page.locator('.reinvested-list li span').allInnerTexts();
   assert.ok(reinvested.length > 0, 'the sample data says where the saved time went');
   for (const line of reinvested) assert.match(line, /^[a-z ]+: \d+(\.\d+)?% of answers$/i, line);
   const shares = reinvested.map((line) => Number(line.match(/(\d+(?:\.\d+)?)%/)[1]));
   assert.deepEqual(shares, [...shares].sort((a, b) => b - a), 'most named first');
+  const bars = await page.locator('.reinvested-list meter').evaluateAll((meters) => meters.map((m) => m.value));
+  bars.forEach((bar, i) => assert.ok(Math.abs(bar * 100 - shares[i]) <= 0.5, `bar ${i}: ${bar} against ${shares[i]}%`));
   // Imported values show at display precision in their fields (72, not 71.989529); the document keeps them exact.
   const shown = await page.locator('[data-path^="metrics."]').evaluateAll((inputs) => inputs.map((i) => i.value));
   assert.ok(shown.some((v) => v !== ''), 'the import filled the metrics');

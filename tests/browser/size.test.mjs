@@ -12,7 +12,10 @@
 // htm templates in JS (+14 KB over the page's modules, on a share link's first download: 205 KB), and the
 // import module took what an import shows, the timeline, the column mapper and the date question (149 KB;
 // the whole widget 353 KB); then a share link's first figures came from a small module of their own
-// (crate/first-web: the link's first download 205 → ~27 KB, its ceiling lowered to 30 KB), gzipped by Node's zlib as here — so that a
+// (crate/first-web: the link's first download 205 → ~27 KB, its ceiling lowered to 30 KB); then the import
+// module read Claude Enterprise analytics and a people file, kept small groups private, counted the
+// usage-intensity groups, listed people on request and judged the timeline's checkpoints (149 → 169 KB; the
+// whole widget 379 KB, its ceiling raised to 398 KB) — gzipped by Node's zlib as here — so that a
 // change which grows the download noticeably fails here instead of landing unnoticed. If the growth is wanted, raise the ceiling in the same change and say why; if a
 // change makes the widget smaller, lower it. Runs after the release build (`make test` builds first).
 import assert from 'node:assert/strict';
@@ -23,7 +26,7 @@ const CEILINGS = {
   'pkg/roi_calculator_bg.wasm': 171_000,
   first: 15_000,
   link: 30_000,
-  widget: 371_000,
+  widget: 398_000,
 };
 
 const files = measure(WIDGET_FILES);

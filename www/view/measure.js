@@ -1,6 +1,6 @@
 // Measure mode (the view model's `MeasureView`, with the import worker's `ImportedView` of the last
-// import): import panel, checkpoint, scorecard and metrics, the return delivered, flags, what the import
-// found, and the departments.
+// import): import panel, checkpoint, scorecard and metrics, the return delivered and where the saved time
+// went, flags, what the import found, and the departments.
 import { html } from './html.js';
 import { figure } from './chart.js';
 import { button, departmentCards, field, select } from './fields.js';
@@ -48,6 +48,8 @@ export function measure(view, imported, panel, f) {
         <p class="status" role="status">${view.status}</p>
       </section>
       ${realised(view.realised, f)}
+      ${imported && imported.reinvested.length > 0 && html`<section class="reinvested" part="reinvested"><h2>Where the saved time went</h2>
+        ${shares('reinvested-list', imported.reinvested, f)}</section>`}
       <section class="flags" part="flags"><h2>What to do next</h2>
         <ol class="flag-list">${view.flags.map((x) => x.severity === 'none'
           ? html`<li class="flag none">${x.about}</li>`
@@ -130,12 +132,12 @@ function table(/** @type {string} */ label, /** @type {string} */ className, /**
     <caption>${caption}</caption>
     <thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
     <tbody>${rows.map((row) => html`<tr><th scope="row">${row.head}</th>${row.cells.map((cell, i) =>
-      html`<td data-rag=${row.alert === i ? 'red' : undefined}>${f.text(cell)}</td>`)}</tr>`)}</tbody>
+      html`<td data-rag=${row.rag?.[i] || undefined}>${f.text(cell)}</td>`)}</tr>`)}</tbody>
   </table></div>`;
 }
 
-/** What the last import found: the trend, each checkpoint, the departments weakest first, the control cohort, the tasks,
- * where the saved time went. */
+/** What the last import found: the trend, each checkpoint, the departments weakest first, the usage-intensity groups,
+ * the control cohort, the tasks. (Where the saved time went stands beside the return delivered.) */
 function found(/** @type {import('../pkg/roi_calculator.js').ImportedView} */ imported, /** @type {Formats} */ f) {
   const { trend, cohorts } = imported;
   return [
@@ -157,8 +159,12 @@ function found(/** @type {import('../pkg/roi_calculator.js').ImportedView} */ im
       ${cohorts.attribution != null && button(`Use ${f.num({ v: cohorts.attribution, u: 'share' })} as the attribution`, 'secondary', 'import:attribution')}
     </section>`,
     imported.tasks.length > 0 && html`<section class="tasks" part="tasks"><h2>What people use it for</h2>
-      <ul class="task-list">${imported.tasks.map((t) => html`<li>${f.text(t)}</li>`)}</ul></section>`,
-    imported.reinvested.length > 0 && html`<section class="reinvested" part="reinvested"><h2>Where the saved time went</h2>
-      <ul class="reinvested-list">${imported.reinvested.map((t) => html`<li>${f.text(t)}</li>`)}</ul></section>`,
+      ${shares('task-list', imported.tasks, f)}</section>`,
   ];
+}
+
+/** Categories by their share of the answers, in words and as bars (the bar repeats the words, so is hidden from assistive technology). */
+function shares(/** @type {string} */ className, /** @type {import('../pkg/roi_calculator.js').Share[]} */ list, /** @type {Formats} */ f) {
+  return html`<ul class=${`shares ${className}`}>${list.map((t) => html`<li><span>${f.text(t.text)}</span>
+    <meter min="0" max="1" value=${t.share} aria-hidden="true"></meter></li>`)}</ul>`;
 }

@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
-use super::measure::metric_name;
+use super::measure::{metric_name, status_words};
 use super::{Format, KeyedChart, Num, Piece, Text, number_or_dash, words};
+use crate::assessment::{Metric, status_at};
 use crate::charts;
 use crate::import::{CohortComparison, DepartmentBreakdown, FileSummary, ImportReport, Imported, TaskShare};
 use crate::intensity::{Group, Intensity};
@@ -35,23 +36,34 @@ pub struct ImportedView {
     /// The trained cohort against its control, when the roster has cohorts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cohorts: Option<Cohorts>,
-    /// What people use it for: "Drafting: 40% of answers".
-    pub tasks: Vec<Text>,
-    /// Where the saved time went: "Customer work: 40% of answers".
-    pub reinvested: Vec<Text>,
+    /// What people use it for: "Drafting: 40% of answers", most named first.
+    pub tasks: Vec<Share>,
+    /// Where the saved time went: "Customer work: 40% of answers", most named first; shown beside the
+    /// return delivered, as a distribution.
+    pub reinvested: Vec<Share>,
     /// The people of each usage-intensity group (none, light, moderate, heavy) by department, with the
     /// organisation's first, when sessions were counted.
     pub intensity: Vec<Row>,
-    /// Each checkpoint the files reach (days 7, 30, 60, 90 and the one shown): people measured, weekly
-    /// active, active use, hours saved, satisfaction. (Judging them here would bring the assessment's
-    /// rules and texts into the import module, about 8 KB gzipped; the checkpoint shown is judged above.)
+    /// Each checkpoint the files reach (days 7, 30, 60, 90 and the one shown): people measured, then
+    /// weekly active, active use, hours saved and satisfaction, each with its status at that day.
     pub timeline: Vec<Row>,
+}
+
+/// One category's share of the answers naming any: in words, and the share (0–1) its bar is drawn to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct Share {
+    /// "Customer work: 40% of answers".
+    pub text: Text,
+    /// The share, 0–1.
+    pub share: f64,
 }
 
 /// The checkpoints of the measurement timeline (docs/model.md#metrics-and-targets).
 pub const TIMELINE: [u32; 4] = [7, 30, 60, 90];
 
-/// A table row: its heading cell and its cells; `alert` marks the cell (by index) said to be below target.
+/// A table row: its heading cell and its cells, each with the status its colour shows (the status is in
+/// its words too).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Row {
@@ -59,9 +71,17 @@ pub struct Row {
     pub head: String,
     /// The cells.
     pub cells: Vec<Text>,
-    /// The index of a cell below target, if one is.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub alert: Option<usize>,
+    /// Each cell's status as a class (`green`, `amber`, `red`, `unknown`; empty for none), or nothing
+    /// when no cell has one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rag: Vec<&'static str>,
+}
+
+impl Row {
+    /// A row whose cells have no status.
+    fn plain(head: String, cells: Vec<Text>) -> Self {
+        Self { head, cells, rag: Vec::new() }
+    }
 }
 
 /// The control comparison.
@@ -108,17 +128,18 @@ pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) 
                 vec![number_or_dash(w.sessions_per_active_user, Format::Decimal)],
                 vec![number_or_dash(w.satisfaction, Format::Decimal)],
             ],
-            alert: None,
+            rag: Vec::new(),
         })
         .collect();
-    let shares = |list: &[TaskShare]| -> Vec<Text> {
+    let shares = |list: &[TaskShare]| -> Vec<Share> {
         list.iter()
-            .map(|t| {
-                vec![
+            .map(|t| Share {
+                text: vec![
                     Piece::Words(format!("{}: ", t.category)),
                     Piece::Num(Num::new(t.share, Format::Share)),
                     Piece::Words(" of answers".into()),
-                ]
+                ],
+                share: t.share,
             })
             .collect()
     };
@@ -142,7 +163,7 @@ pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) 
 fn intensity(imported: &Imported, min: u32) -> Vec<Row> {
     let Some(all) = imported.measurements.intensity else { return Vec::new() };
     let counts = |i: &Intensity| Group::ALL.iter().map(|&g| words(i.people_in(g).to_string())).collect();
-    let mut rows = vec![Row { head: "Everyone measured".into(), cells: counts(&all), alert: None }];
+    let mut rows = vec![Row::plain("Everyone measured".into(), counts(&all))];
     for dept in &imported.departments {
         let cells = match (dept.hidden, dept.intensity) {
             (Some(h), _) => {
@@ -153,7 +174,7 @@ fn intensity(imported: &Imported, min: u32) -> Vec<Row> {
             (None, Some(i)) => counts(&i),
             (None, None) => continue,
         };
-        rows.push(Row { head: dept.name.clone(), cells, alert: None });
+        rows.push(Row::plain(dept.name.clone(), cells));
     }
     rows
 }
@@ -173,23 +194,31 @@ fn timeline(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) -> Vec<Ro
         .collect()
 }
 
-/// The timeline's row of checkpoint `day`, if anyone in the files has reached it.
+/// The timeline's row of checkpoint `day`, if anyone in the files has reached it: its people, then weekly
+/// active, active use, hours saved and satisfaction, each with its status at that day as the assessment
+/// judges it (before a metric's day, "too early").
 fn checkpoint(day: u32, shown: bool, measured: &Imported) -> Option<Row> {
     if measured.import_report.people_at_checkpoint == 0 {
         return None;
     }
     let m = &measured.measurements.metrics;
-    Some(Row {
-        head: if shown { format!("Day {day} (shown)") } else { format!("Day {day}") },
-        cells: vec![
-            words(measured.import_report.people_at_checkpoint.to_string()),
-            vec![number_or_dash(m.weekly_active_rate, Format::Share)],
-            vec![number_or_dash(m.active_usage_rate, Format::Share)],
-            vec![number_or_dash(m.hours_saved_per_week, Format::Decimal)],
-            vec![number_or_dash(m.satisfaction, Format::Decimal)],
-        ],
-        alert: None,
-    })
+    let mut cells = vec![words(measured.import_report.people_at_checkpoint.to_string())];
+    let mut rag = vec![""];
+    for (metric, format) in [
+        (Metric::WeeklyActiveRate, Format::Share),
+        (Metric::ActiveUsageRate, Format::Share),
+        (Metric::HoursSavedPerWeek, Format::Decimal),
+        (Metric::Satisfaction, Format::Decimal),
+    ] {
+        let value = m.get(metric);
+        let (status, class) = status_words(status_at(metric, value, day));
+        cells.push(match value {
+            Some(_) => vec![number_or_dash(value, format), Piece::Words(format!(" · {status}"))],
+            None => vec![number_or_dash(value, format)],
+        });
+        rag.push(if value.is_some() { class } else { "" });
+    }
+    Some(Row { head: if shown { format!("Day {day} (shown)") } else { format!("Day {day}") }, cells, rag })
 }
 
 fn notes(report: &ImportReport) -> Vec<String> {
@@ -221,7 +250,7 @@ fn department(dept: &DepartmentBreakdown, min: u32) -> Row {
     if let Some(hidden) = dept.hidden {
         let mut cells = vec![words(hidden.words(min))];
         cells.extend((0..5).map(|_| words("hidden".to_owned())));
-        return Row { head: dept.name.clone(), cells, alert: None };
+        return Row::plain(dept.name.clone(), cells);
     }
     let people = if dept.at_checkpoint < dept.people {
         format!("{} ({} at the checkpoint)", dept.people, dept.at_checkpoint)
@@ -243,7 +272,7 @@ fn department(dept: &DepartmentBreakdown, min: u32) -> Row {
             vec![number_or_dash(m.hours_saved_per_week, Format::Decimal)],
             vec![number_or_dash(m.satisfaction, Format::Decimal)],
         ],
-        alert: below.then_some(1),
+        rag: if below { vec!["", "red"] } else { Vec::new() },
     }
 }
 

@@ -112,7 +112,7 @@ pub fn metric_name(key: &str) -> &'static str {
 }
 
 /// The status in words (colour is never the only signal) and its class.
-fn status_words(status: Status) -> (&'static str, &'static str) {
+pub(super) fn status_words(status: Status) -> (&'static str, &'static str) {
     match status {
         Status::Green => ("On target", "green"),
         Status::Amber => ("Below target", "amber"),
