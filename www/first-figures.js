@@ -107,7 +107,9 @@ async function paint() {
   if (!/^[A-Z]{3}$/.test(currency)) refuse();
   const figures = firstFigures(Float64Array.from(layout));
   if (figures.length !== FIGURES.length) refuse();
-  if (document.readyState === 'loading') await new Promise((resolve) => { document.addEventListener('DOMContentLoaded', resolve, { once: true }); });
+  // The widget's prerendered shadow root is there once the document is parsed ('interactive'), before the
+  // page's module scripts run and DOMContentLoaded fires: the figures need not wait for those.
+  if (document.readyState === 'loading') await new Promise((resolve) => { document.addEventListener('readystatechange', resolve, { once: true }); });
   const calculator = document.querySelector('roi-calculator');
   const root = calculator?.shadowRoot;
   // The widget's locale: its attribute, else the browser's (a link's own locale is left to the full path).

@@ -13,8 +13,10 @@
   // A v2 share link's headline figures come first, from a small module of their own (first-figures.js);
   // the shell fetches the page's full module once they are painted. Not from file:// (the offline file).
   if (location.hash.startsWith('#v2.') && location.protocol !== 'file:') {
-    // The small module's download starts here, beside its script's, not after it (a round trip less).
+    // The small module's download starts here, beside its script's, not after it (a round trip less);
+    // its glue too, which first-figures.js imports: fetched now, not once first-figures.js has arrived.
     globalThis.roiFirstModule = fetch('pkg/roi_first_bg.wasm');
+    import('./pkg/roi_first.js').catch(() => {});
     globalThis.roiFirstFigures = import('./first-figures.js').then((m) => m.painted, () => false);
   }
 })();
