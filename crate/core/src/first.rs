@@ -20,9 +20,11 @@
 use crate::benchmarks::BenchmarkTable;
 use crate::model::Model;
 use crate::projection::{Annual, first_year, horizon, payback_months, project};
+// The reader's own limits, so this path refuses exactly the values the full reader refuses.
 use crate::scenario::{
-    CostItem, Costs, Department, MAX_DEPARTMENTS, MAX_HEADCOUNT, MAX_ITEMS, MAX_TEXT, MAX_USE_CASES, OtherBenefit,
-    Ramp, Scenario, UseCase,
+    CostItem, Costs, Department, FULL_BY_MONTH, HORIZON_MONTHS, HOURS_PER_WEEK, MAX_AMOUNT, MAX_ANNUAL_COST,
+    MAX_DEPARTMENTS, MAX_HEADCOUNT, MAX_HOURLY_COST, MAX_HOURS_PER_PERSON, MAX_ITEMS, MAX_MINUTES, MAX_PER_WEEK,
+    MAX_SEATS, MAX_TEXT, MAX_USE_CASES, OtherBenefit, Ramp, Scenario, UseCase, WEEKS_PER_YEAR,
 };
 
 /// The layout's version, its first number.
@@ -160,9 +162,9 @@ pub fn read(layout: &[f64]) -> Option<Scenario> {
         return None;
     }
     let base = Scenario::default();
-    let weeks = at.number(1.0, 52.0, base.weeks_per_year)?;
-    let hours_per_week = at.number(1.0, 80.0, base.hours_per_week)?;
-    let horizon = at.number(12.0, 120.0, f64::from(base.horizon_months))?;
+    let weeks = at.number(WEEKS_PER_YEAR.0, WEEKS_PER_YEAR.1, base.weeks_per_year)?;
+    let hours_per_week = at.number(HOURS_PER_WEEK.0, HOURS_PER_WEEK.1, base.hours_per_week)?;
+    let horizon = at.number(HORIZON_MONTHS.0.into(), HORIZON_MONTHS.1.into(), f64::from(base.horizon_months))?;
     if horizon.fract() != 0.0 {
         return None;
     }
@@ -174,14 +176,18 @@ pub fn read(layout: &[f64]) -> Option<Scenario> {
         base.ramp
     } else if factor == -1.0 && full_by == -1.0 {
         None
-    } else if factor > 0.0 && factor <= 1.0 && (1.0..=12.0).contains(&full_by) && full_by.fract() == 0.0 {
+    } else if factor > 0.0
+        && factor <= 1.0
+        && (f64::from(FULL_BY_MONTH.0)..=f64::from(FULL_BY_MONTH.1)).contains(&full_by)
+        && full_by.fract() == 0.0
+    {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Some(Ramp { day30_factor: factor, full_by_month: full_by as u32 })
     } else {
         return None;
     };
     #[allow(clippy::cast_precision_loss)]
-    let seats = match at.optional(0.0, (u64::MAX >> 11) as f64)? {
+    let seats = match at.optional(0.0, MAX_SEATS as f64)? {
         Some(s) if s.fract() == 0.0 =>
         {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -194,11 +200,11 @@ pub fn read(layout: &[f64]) -> Option<Scenario> {
         at.next()?;
         base.costs.clone()
     } else {
-        let training = at.given(0.0, 10_000.0)?;
-        let learning = at.given(0.0, 10_000.0)?;
+        let training = at.given(0.0, MAX_HOURS_PER_PERSON)?;
+        let learning = at.given(0.0, MAX_HOURS_PER_PERSON)?;
         let mut items = || -> Option<Vec<CostItem>> {
             let n = at.count(MAX_ITEMS)?;
-            (0..n).map(|_| at.given(0.0, 1e12).map(|amount| CostItem { label: String::new(), amount })).collect()
+            (0..n).map(|_| at.given(0.0, MAX_AMOUNT).map(|amount| CostItem { label: String::new(), amount })).collect()
         };
         let (one_time, monthly, per_seat_monthly) = (items()?, items()?, items()?);
         Costs {
@@ -216,7 +222,7 @@ pub fn read(layout: &[f64]) -> Option<Scenario> {
         let n = at.count(MAX_ITEMS)?;
         (0..n)
             .map(|_| {
-                let annual_amount = at.given(0.0, 1e12)?;
+                let annual_amount = at.given(0.0, MAX_AMOUNT)?;
                 let confidence = at.number(SHARE_ABOVE_ZERO, 1.0, 1.0)?;
                 Some(OtherBenefit { label: String::new(), annual_amount, confidence })
             })
@@ -258,8 +264,8 @@ fn department(at: &mut Cursor<'_>, hours_per_week: f64) -> Option<Department> {
     let benchmark = at.text()?;
     #[allow(clippy::cast_precision_loss)]
     let headcount = at.whole(0.0, MAX_HEADCOUNT as f64)?;
-    let hourly_cost = at.optional(f64::MIN_POSITIVE, 1e6)?;
-    let annual_cost = at.optional(f64::MIN_POSITIVE, 1e9)?;
+    let hourly_cost = at.optional(f64::MIN_POSITIVE, MAX_HOURLY_COST)?;
+    let annual_cost = at.optional(f64::MIN_POSITIVE, MAX_ANNUAL_COST)?;
     if hourly_cost.is_some() == annual_cost.is_some() {
         return None; // both or neither: the full reader reports it
     }
@@ -272,9 +278,9 @@ fn department(at: &mut Cursor<'_>, hours_per_week: f64) -> Option<Department> {
         let n = at.count(MAX_USE_CASES)?;
         let cases = (0..n)
             .map(|_| {
-                let minutes_before = at.given(0.0, 10_000.0)?;
+                let minutes_before = at.given(0.0, MAX_MINUTES)?;
                 let minutes_after = at.given(0.0, minutes_before)?;
-                let per_week = at.given(0.0, 1_000.0)?;
+                let per_week = at.given(0.0, MAX_PER_WEEK)?;
                 let name = at.name()?;
                 Some(UseCase { name, minutes_before, minutes_after, per_week })
             })

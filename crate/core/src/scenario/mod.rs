@@ -26,8 +26,29 @@ pub const MAX_DRAWS: u64 = 1_000_000;
 /// department, and this keeps the slowest case (500 departments × 10,000 draws) well under a second.
 pub const MAX_DEPARTMENT_DRAWS: u64 = 5_000_000;
 /// Largest money amount accepted anywhere, so that sums stay finite.
-pub(crate) const MAX_AMOUNT: f64 = 1e12;
+pub const MAX_AMOUNT: f64 = 1e12;
 pub(crate) const AMOUNT_RULE: &str = "an amount from 0 to 1,000,000,000,000";
+
+/// Largest number of licensed seats (whole numbers a JS number holds exactly, with room for sums).
+pub const MAX_SEATS: u64 = u64::MAX >> 11;
+/// Working weeks a year, from–to.
+pub const WEEKS_PER_YEAR: (f64, f64) = (1.0, 52.0);
+/// Working hours a week, from–to.
+pub const HOURS_PER_WEEK: (f64, f64) = (1.0, 80.0);
+/// The horizon in months, from–to.
+pub const HORIZON_MONTHS: (u32, u32) = (12, 120);
+/// The month by which the ramp reaches full benefit, from–to.
+pub const FULL_BY_MONTH: (u32, u32) = (1, 12);
+/// Largest hourly cost of a department.
+pub const MAX_HOURLY_COST: f64 = 1e6;
+/// Largest annual cost of a department.
+pub const MAX_ANNUAL_COST: f64 = 1e9;
+/// Largest minutes of a use case's task, before or with Claude.
+pub const MAX_MINUTES: f64 = 10_000.0;
+/// Most times a week a use case's task is done.
+pub const MAX_PER_WEEK: f64 = 1_000.0;
+/// Largest training or learning-curve hours per person.
+pub const MAX_HOURS_PER_PERSON: f64 = 10_000.0;
 
 /// A training programme to project: cohort, costs and assumptions.
 #[derive(Debug, Clone, PartialEq, Serialize)]

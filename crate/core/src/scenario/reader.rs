@@ -4,8 +4,10 @@
 use serde_json::Value;
 
 use super::{
-    AMOUNT_RULE, CostItem, Costs, Department, MAX_AMOUNT, MAX_DEPARTMENT_DRAWS, MAX_DEPARTMENTS, MAX_DRAWS,
-    MAX_HEADCOUNT, MAX_ITEMS, MAX_TEXT, MAX_USE_CASES, OtherBenefit, Ramp, Scenario, Uncertainty, UseCase,
+    AMOUNT_RULE, CostItem, Costs, Department, FULL_BY_MONTH, HORIZON_MONTHS, HOURS_PER_WEEK, MAX_AMOUNT,
+    MAX_ANNUAL_COST, MAX_DEPARTMENT_DRAWS, MAX_DEPARTMENTS, MAX_DRAWS, MAX_HEADCOUNT, MAX_HOURLY_COST,
+    MAX_HOURS_PER_PERSON, MAX_ITEMS, MAX_MINUTES, MAX_PER_WEEK, MAX_SEATS, MAX_TEXT, MAX_USE_CASES, OtherBenefit, Ramp,
+    Scenario, Uncertainty, UseCase, WEEKS_PER_YEAR,
 };
 use crate::fields::{ObjectReader, Problems, check_version, grouped, join};
 
@@ -52,11 +54,19 @@ pub(super) fn read(value: &Value, problems: &mut Problems) -> Scenario {
             problems.add(&doc.path_of("locale"), "must be a BCP 47 language tag such as en-US or de-DE");
         }
     }
-    let weeks = doc.number_in("weeksPerYear", 1.0, 52.0, "a number of weeks from 1 to 52", problems);
+    let weeks =
+        doc.number_in("weeksPerYear", WEEKS_PER_YEAR.0, WEEKS_PER_YEAR.1, "a number of weeks from 1 to 52", problems);
     scenario.weeks_per_year = weeks.unwrap_or(scenario.weeks_per_year);
-    let hours = doc.number_in("hoursPerWeek", 1.0, 80.0, "a number of hours from 1 to 80", problems);
+    let hours =
+        doc.number_in("hoursPerWeek", HOURS_PER_WEEK.0, HOURS_PER_WEEK.1, "a number of hours from 1 to 80", problems);
     scenario.hours_per_week = hours.unwrap_or(scenario.hours_per_week);
-    if let Some(months) = doc.whole_in("horizonMonths", 12, 120, "a whole number of months from 12 to 120", problems) {
+    if let Some(months) = doc.whole_in(
+        "horizonMonths",
+        HORIZON_MONTHS.0.into(),
+        HORIZON_MONTHS.1.into(),
+        "a whole number of months from 12 to 120",
+        problems,
+    ) {
         scenario.horizon_months = u32::try_from(months).unwrap_or(scenario.horizon_months);
     }
     let rate = doc.number_in("discountRate", 0.0, 1.0, "a rate from 0 to 1 (for example 0.1 for 10%)", problems);
@@ -67,7 +77,7 @@ pub(super) fn read(value: &Value, problems: &mut Problems) -> Scenario {
         scenario.ramp =
             if ramp.is_null() { None } else { read_ramp(ramp, &doc.path_of("ramp"), problems).or(scenario.ramp) };
     }
-    scenario.seats = doc.whole_in("seats", 0, u64::MAX >> 11, "a whole number of seats, 0 or more", problems);
+    scenario.seats = doc.whole_in("seats", 0, MAX_SEATS, "a whole number of seats, 0 or more", problems);
 
     let hours_per_week = scenario.hours_per_week;
     let departments = doc.list("departments", MAX_DEPARTMENTS, problems, |item, path, problems| {
@@ -129,7 +139,13 @@ fn read_ramp(value: &Value, path: &str, problems: &mut Problems) -> Option<Ramp>
     ramp.require("day30Factor", SHARE_RULE, problems);
     ramp.require("fullByMonth", "a whole number of months from 1 to 12", problems);
     let factor = share(&ramp, "day30Factor", problems);
-    let month = ramp.whole_in("fullByMonth", 1, 12, "a whole number of months from 1 to 12", problems);
+    let month = ramp.whole_in(
+        "fullByMonth",
+        FULL_BY_MONTH.0.into(),
+        FULL_BY_MONTH.1.into(),
+        "a whole number of months from 1 to 12",
+        problems,
+    );
     Some(Ramp { day30_factor: factor?, full_by_month: u32::try_from(month?).ok()? })
 }
 
@@ -143,10 +159,20 @@ fn read_department(value: &Value, path: &str, hours_per_week: f64, problems: &mu
         Some(_) => dept.text("benchmark", MAX_TEXT, problems),
     };
     let headcount = dept.whole_in("headcount", 0, MAX_HEADCOUNT, "a whole number from 0 to 10,000,000", problems);
-    let hourly_cost =
-        positive_amount(&dept, "hourlyCost", 1e6, "an hourly cost greater than 0 and at most 1,000,000", problems);
-    let annual_cost =
-        positive_amount(&dept, "annualCost", 1e9, "an annual cost greater than 0 and at most 1,000,000,000", problems);
+    let hourly_cost = positive_amount(
+        &dept,
+        "hourlyCost",
+        MAX_HOURLY_COST,
+        "an hourly cost greater than 0 and at most 1,000,000",
+        problems,
+    );
+    let annual_cost = positive_amount(
+        &dept,
+        "annualCost",
+        MAX_ANNUAL_COST,
+        "an annual cost greater than 0 and at most 1,000,000,000",
+        problems,
+    );
     let cost_ok = match (dept.has("hourlyCost"), dept.has("annualCost")) {
         (true, true) => {
             problems.add(&dept.path_of("annualCost"), "give hourlyCost or annualCost, not both");
@@ -207,9 +233,9 @@ fn read_use_case(value: &Value, path: &str, problems: &mut Problems) -> Option<U
     }
     let minutes = "minutes from 0 to 10,000";
     let name = case.text("name", MAX_TEXT, problems);
-    let before = case.number_in("minutesBefore", 0.0, 10_000.0, minutes, problems);
-    let after = case.number_in("minutesAfter", 0.0, 10_000.0, minutes, problems);
-    let per_week = case.number_in("perWeek", 0.0, 1_000.0, "a number of times from 0 to 1,000", problems);
+    let before = case.number_in("minutesBefore", 0.0, MAX_MINUTES, minutes, problems);
+    let after = case.number_in("minutesAfter", 0.0, MAX_MINUTES, minutes, problems);
+    let per_week = case.number_in("perWeek", 0.0, MAX_PER_WEEK, "a number of times from 0 to 1,000", problems);
     let (before, after) = (before?, after?);
     if after > before {
         problems.add(&case.path_of("minutesAfter"), "must not be more than minutesBefore");
@@ -229,10 +255,10 @@ fn read_costs(value: &Value, path: &str, problems: &mut Problems) -> Costs {
         monthly: costs.list("monthly", MAX_ITEMS, problems, read_cost_item).unwrap_or_default(),
         per_seat_monthly: costs.list("perSeatMonthly", MAX_ITEMS, problems, read_cost_item).unwrap_or_default(),
         training_hours_per_person: costs
-            .number_in("trainingHoursPerPerson", 0.0, 10_000.0, hours, problems)
+            .number_in("trainingHoursPerPerson", 0.0, MAX_HOURS_PER_PERSON, hours, problems)
             .unwrap_or(0.0),
         learning_curve_hours_per_person: costs
-            .number_in("learningCurveHoursPerPerson", 0.0, 10_000.0, hours, problems)
+            .number_in("learningCurveHoursPerPerson", 0.0, MAX_HOURS_PER_PERSON, hours, problems)
             .unwrap_or(0.0),
     }
 }
