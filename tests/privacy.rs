@@ -8,7 +8,9 @@
 use proptest::prelude::*;
 use roi_core::import::{ImportOptions, Imported, measure_from_csv};
 use roi_core::intensity::Group;
+use roi_core::numbers::NumberStyle;
 use roi_core::privacy::{Hidden, hidden};
+use roi_core::view::{Mode, Piece, WidgetState, view};
 use roi_core::{BenchmarkTable, Measurements};
 
 /// Engineering 20 people, Sales 12, Legal 4, all trained on 2026-03-02; person i of a department has
@@ -241,4 +243,62 @@ fn the_people_lists_name_power_users_and_laggards_only_when_asked() {
     assert_eq!(&records[0][2], "heavy");
     // Legal is hidden in every summary, but the person who imported the files sees its people.
     assert!(records.iter().any(|r| &r[1] == "Legal"));
+}
+
+/// Sales shown (10 people, 10% active, 5 h), Legal (4) and Ops (6) hidden; the organisation 20 people,
+/// 80% active, 2 h; every scenario department at $50 an hour, 48 weeks, 50% active and 4 h assumed.
+fn hidden_pair() -> (roi_core::Scenario, Measurements) {
+    let departments: Vec<serde_json::Value> = [("Sales", 10), ("Legal", 4), ("Ops", 6)]
+        .iter()
+        .map(|(name, headcount)| {
+            serde_json::json!({ "name": name, "headcount": headcount, "hourlyCost": 50, "activeRate": 0.5, "hoursSavedPerWeek": 4 })
+        })
+        .collect();
+    let scenario = serde_json::json!({ "version": 1, "weeksPerYear": 48, "attribution": 1, "confidence": 1, "departments": departments });
+    let measurements = serde_json::json!({ "version": 1, "checkpointDay": 90, "people": 20, "minGroupSize": 5,
+        "metrics": { "activeUsageRate": 0.8, "hoursSavedPerWeek": 2 },
+        "departments": [
+            { "name": "Sales", "people": 10, "metrics": { "activeUsageRate": 0.1, "hoursSavedPerWeek": 5 } },
+            { "name": "Legal", "hidden": "small", "metrics": {} },
+            { "name": "Ops", "hidden": "complement", "metrics": {} } ] });
+    let scenario = roi_core::Scenario::from_json(&scenario).expect("a valid scenario");
+    (scenario, Measurements::from_json(&measurements).expect("valid measurements"))
+}
+
+#[test]
+fn a_hidden_department_is_counted_at_the_organisations_rates_but_never_named_as_the_case_or_the_shortfall() {
+    let (scenario, measurements) = hidden_pair();
+    let table = BenchmarkTable::default();
+    let realised = roi_core::realise(&scenario, &measurements, &table).expect("realises");
+    let benefit =
+        |name: &str| realised.departments.iter().find(|d| d.name == name).map_or(f64::NAN, |d| d.benefit.realised);
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs();
+    // By hand: Sales 10 × 0.1 × 5 h × 48 × $50 = $12,000; the 20 − 10 = 10 people the shown department does
+    // not count go 4 : 6 to Legal and Ops, at 0.8 × 2 h: Legal 4 × 0.8 × 2 × 48 × 50 = $15,360, Ops $23,040.
+    assert!(close(benefit("Sales"), 12_000.0), "Sales: {}", benefit("Sales"));
+    assert!(close(benefit("Legal"), 15_360.0), "Legal: {}", benefit("Legal"));
+    assert!(close(benefit("Ops"), 23_040.0), "Ops: {}", benefit("Ops"));
+    assert_eq!(
+        realised.departments.iter().map(|d| d.hidden).collect::<Vec<_>>(),
+        [None, Some(Hidden::Small), Some(Hidden::Complement)]
+    );
+    // The board's case is the largest *shown* department's benefit: Sales, though Ops's is larger.
+    let report = roi_core::evaluate(&scenario, &table).expect("evaluates");
+    let assessment = roi_core::assessment::assess(&measurements, &table);
+    let board = roi_core::board::board_report(&scenario, &report, Some(&assessment), Some(&realised), None);
+    let case: Vec<&str> = board
+        .iter()
+        .filter(|item| item.id == "case")
+        .flat_map(|item| &item.parts)
+        .filter_map(|part| if let roi_core::board::Part::Name(name) = part { Some(name.as_str()) } else { None })
+        .collect();
+    assert_eq!(case, ["Sales"]);
+    // Nor is it the shortfall in measure mode's sentence: the hidden departments' 2 h (the organisation's)
+    // fall short of the 4 assumed, Sales's 5 do not, so no department is named.
+    let mut state = WidgetState::new(&scenario, table, NumberStyle::english(), Mode::Measure).expect("a state");
+    state.adopt_measurements(serde_json::to_value(&measurements).expect("a document")).expect("adopted");
+    let words = view(&state).measure.map(|m| m.realised.words).unwrap_or_default();
+    let said: String =
+        words.iter().filter_map(|p| if let Piece::Words(w) = p { Some(w.as_str()) } else { None }).collect();
+    assert!(said.starts_with("At day 90 the training returns ") && said.ends_with(" projected."), "{said}");
 }

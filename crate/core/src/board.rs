@@ -205,10 +205,12 @@ fn delivered_headline(r: &Realised, report: &Report) -> Sentence {
         .words(" per employee a week on average, as measured.")
 }
 
-/// The measured department with the largest realised benefit (one whose use or hours were measured).
+/// The measured department with the largest realised benefit (one whose use or hours were measured, and
+/// whose figures are not hidden for privacy).
 fn best_measured(r: &Realised) -> Option<&RealisedDepartment> {
     r.departments
         .iter()
+        .filter(|d| d.hidden.is_none())
         .filter(|d| d.active_rate.basis == Basis::Measured || d.hours_saved_per_week.basis == Basis::Measured)
         .max_by(|a, b| a.benefit.realised.total_cmp(&b.benefit.realised))
 }

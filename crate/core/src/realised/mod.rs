@@ -14,6 +14,7 @@ use crate::assessment::Measurements;
 use crate::benchmarks::{BenchmarkTable, unknown_department_benchmarks};
 use crate::fields::FieldError;
 use crate::model::{Contribution, Model};
+use crate::privacy::Hidden;
 use crate::projection::Annual;
 use crate::scenario::{CostItem, Scenario};
 
@@ -162,6 +163,11 @@ pub struct RealisedDepartment {
     pub benefit: Figure,
     /// Realised minus projected benefit.
     pub benefit_gap: f64,
+    /// Why its own figures are hidden, when they are (docs/model.md#small-groups): it is then counted at
+    /// the organisation's rates, and never named as the case or the shortfall.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub hidden: Option<Hidden>,
 }
 
 /// The realised year minus the projected one.
@@ -326,6 +332,7 @@ fn department(model: &Model, row: &Row) -> RealisedDepartment {
         hours_saved_per_week: hours,
         benefit: Figure { realised: total.benefit, projected: row.projected.benefit, basis: any },
         benefit_gap: total.benefit - row.projected.benefit,
+        hidden: row.hidden,
     }
 }
 

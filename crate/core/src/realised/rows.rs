@@ -9,6 +9,7 @@ use super::{Basis, MatchedBy};
 use crate::assessment::{DepartmentMeasurements, Measurements, Metrics};
 use crate::benchmarks::BenchmarkTable;
 use crate::model::{DepartmentModel, LabourCost, Model};
+use crate::privacy::Hidden;
 use crate::scenario::Scenario;
 
 /// One model department of a row, with where its values came from.
@@ -56,6 +57,8 @@ pub(super) struct Row {
     pub parts: Vec<Part>,
     /// The projection's figures for it.
     pub projected: Projected,
+    /// Why the measured department's figures are hidden, when they are.
+    pub hidden: Option<Hidden>,
 }
 
 /// Every row, and what the report says beside them.
@@ -277,6 +280,7 @@ fn departments(
             },
             parts: vec![part],
             projected,
+            hidden: m.hidden,
         });
     }
     let unmeasured = (0..scenario.departments.len())
@@ -347,6 +351,7 @@ fn cohort(scenario: &Scenario, mut context: Context<'_>) -> Rows {
         benefit: depts.iter().map(|d| model.contribution(d).benefit).sum(),
     };
     let department = (scenario.departments.len() == 1).then(|| name.clone());
-    let row = Row { name, by: MatchedBy::Cohort, department, benchmark: None, note: None, parts, projected };
+    let row =
+        Row { name, by: MatchedBy::Cohort, department, benchmark: None, note: None, parts, projected, hidden: None };
     Rows { rows: vec![row], notes: context.notes, unmeasured: Vec::new() }
 }

@@ -137,7 +137,7 @@ fn sentence(realised: Option<&Realised>) -> Text {
     let short = r
         .departments
         .iter()
-        .filter(|d| d.hours_saved_per_week.basis == Basis::Measured)
+        .filter(|d| d.hours_saved_per_week.basis == Basis::Measured && d.hidden.is_none())
         .map(|d| (d, d.hours_saved_per_week.realised - d.hours_saved_per_week.projected))
         .filter(|(_, gap)| *gap < 0.0)
         .min_by(|a, b| a.1.total_cmp(&b.1));
