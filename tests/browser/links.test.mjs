@@ -278,9 +278,12 @@ test('a link with measurements opens its scenario and its measurements, says so,
   assert.match(await page.locator('#link-notice').innerText(), /^This link also carries what was measured at day 90/);
   assert.deepEqual(await page.locator('roi-calculator').evaluate((w) => w.measurements), v2.expected.measurements);
   await page.getByLabel('Name').first().fill('Legal team');
-  await page.waitForFunction(async () => {
+  // Until the address holds the edit (waitForFunction does not await a promise: poll in the page).
+  await page.evaluate(async () => {
     const p = await import('./page.js');
-    return (await p.openLink(location.hash)).scenario.departments[0].name === 'Legal team';
+    while ((await p.openLink(location.hash)).scenario.departments[0].name !== 'Legal team') {
+      await new Promise((resolve) => { setTimeout(resolve, 50); });
+    }
   });
   const reopened = await inPage(page, (p) => p.openLink(location.hash));
   assert.deepEqual(reopened.measurements, v2.expected.measurements, 'the measurements are still in the address');
