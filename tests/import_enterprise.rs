@@ -163,15 +163,59 @@ fn a_day_without_a_date_is_the_day_of_the_files_name() {
     }
 }
 
-/// Without a date in its rows or its name, the file's day cannot be known: it is refused, saying to
-/// rename it with its day.
+/// Without a date in its rows or its name, the file's day cannot be known: it is refused as one that
+/// asks for its day (not its dates' order, not its columns), saying to give it or rename the file.
 #[test]
-fn a_day_that_cannot_be_known_is_refused_saying_to_rename_the_file() {
+fn a_day_that_cannot_be_known_is_refused_asking_for_it() {
     for text in [USERS_JSON, DAY_CSV] {
         let mut data = Dataset::default();
         let problem = data.read_named(None, "export.json", text.as_bytes(), 0).expect_err("no day");
         assert!(problem.message.contains("its day could not be known"), "{}", problem.message);
+        assert!(problem.message.contains("Say which day it covers"), "{}", problem.message);
         assert!(problem.message.contains("claude-analytics-2025-09-08"), "{}", problem.message);
+        assert!(problem.asks_day && !problem.asks_date_order && !problem.unrecognised, "{problem:?}");
         assert!(data.kinds().is_empty());
+    }
+    // A file of dated rows never asks.
+    let mut data = Dataset::default();
+    read_named(&mut data, "export.csv", USERS_CSV);
+}
+
+/// The same undated day, named neutrally and read with the day the person gave (2025-03-10), measures
+/// exactly as when its name gives that day: Ana 6, Ben 6, Cy 1, Dee 2 sessions in their first week, so
+/// everyone is weekly active, Ana and Ben (of the three who completed) actively, at (6 + 6 + 1 + 2) / 4
+/// sessions a week. Its note says where the day came from; what was read before is kept.
+#[test]
+fn a_day_given_for_an_undated_file_measures_as_its_name_would() {
+    let day = roi_core::import::parse_date("2025-03-10").expect("a date");
+    for (name, text) in [("claude-analytics-2025-03-10.json", USERS_JSON), ("claude-analytics-2025-03-10.csv", DAY_CSV)]
+    {
+        let mut named = Dataset::default();
+        let mut given = Dataset::default();
+        for data in [&mut named, &mut given] {
+            read(data, LMS);
+            read(data, PEOPLE);
+            read(data, USERS_CSV);
+        }
+        read_named(&mut named, name, text);
+        assert!(given.read_named(None, "export", text.as_bytes(), 0).expect_err("no day").asks_day);
+        let summary = given.read_on_day(None, day, text.as_bytes(), 0).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(summary.rows, 3);
+        assert!(
+            summary
+                .notes
+                .iter()
+                .any(|n| n == "Its rows have no date: they are of 2025-03-10, the day given for the file."),
+            "{:?}",
+            summary.notes
+        );
+        assert!(summary.notes.iter().any(|n| n.starts_with("Added to the pages read before: 2 pages, 11 rows")));
+        let (named, given) = (measure(&named), measure(&given));
+        assert_eq!(given.measurements, named.measurements);
+        assert_eq!(given.departments, named.departments);
+        let m = &given.measurements.metrics;
+        close(m.weekly_active_rate, 1.0);
+        close(m.active_usage_rate, 2.0 / 3.0);
+        close(m.sessions_per_active_user_week, (6.0 + 6.0 + 1.0 + 2.0) / 4.0);
     }
 }

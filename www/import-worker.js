@@ -29,7 +29,10 @@ const TOO_LARGE = (name) => `The file "${name}" is larger than 400 MB, the most 
  * checkpointDay }` reads it with the columns chosen (posting `file`, then the measurement) or
  * `{ type: 'unmapped-skip', name }` forgets it. Likewise a file whose dates read both ways (03/04/25) is
  * posted as `{ type: 'dates', name, message }` and kept until `{ type: 'dated', name, order: 'dmy' | 'mdy',
- * checkpointDay }` reads it in that order or `{ type: 'dated-skip', name }` forgets it.
+ * checkpointDay }` reads it in that order or `{ type: 'dated-skip', name }` forgets it. And a Claude Enterprise
+ * export of one day whose rows have no date and whose name gives none is posted as `{ type: 'day', name,
+ * message }` and kept until `{ type: 'day-given', name, day: 'YYYY-MM-DD', checkpointDay }` reads it as of
+ * that day or `{ type: 'day-skip', name }` forgets it. What was read before stays read meanwhile.
  *
  * Any message may carry `minGroupSize` (the privacy threshold, from 3; 5 until one does), kept for every
  * measurement after it. `{ type: 'people', checkpointDay }` posts `{ type: 'people', lists }`: the
@@ -43,12 +46,22 @@ function session(post, chunksOf, headOf) {
   const unmapped = new Map();
   /** The files waiting for their dates' order to be chosen, by name: `{ file, map }` (map: if mapped). */
   const undated = new Map();
+  /** The files waiting to be told the day they cover, by name. */
+  const dayless = new Map();
 
   /** Asks for the order of `file`'s dates when `error` says it must be chosen; true when it was asked. */
   function askDates(error, file, map) {
     if (!error.asksDateOrder) return false;
     undated.set(file.name, { file, map });
     post({ type: 'dates', name: file.name, message: error.message });
+    return true;
+  }
+
+  /** Asks which day `file` covers when `error` says it must be given; true when it was asked. */
+  function askDay(error, file) {
+    if (!error.asksDay) return false;
+    dayless.set(file.name, file);
+    post({ type: 'day', name: file.name, message: error.message });
     return true;
   }
 
@@ -73,7 +86,7 @@ function session(post, chunksOf, headOf) {
         post({ type: 'file', name: file.name, summary, line: importer.describe(file.name) });
       } catch (error) {
         done += file.size - read;
-        if (askDates(error, file)) continue;
+        if (askDates(error, file) || askDay(error, file)) continue;
         if (!error.unrecognised || !(await offerMapper(file))) post({ type: 'file', name: file.name, error: error.message });
       }
     }
@@ -93,10 +106,11 @@ function session(post, chunksOf, headOf) {
   }
 
   /**
-   * Reads a kept `file` again — with the columns of `map` when they were chosen — with its progress, and
-   * posts what it held, or asks for its dates' order. False when it could not be used (the error posted).
+   * Reads a kept `file` again — with the columns of `map` when they were chosen, as of `day` when one was
+   * given — with its progress, and posts what it held, or asks for its dates' order or its day. False when
+   * it could not be used (the error posted).
    */
-  async function readKept(file, map) {
+  async function readKept(file, map, day) {
     let loaded = 0;
     const progress = (bytes) => {
       loaded += bytes;
@@ -106,11 +120,11 @@ function session(post, chunksOf, headOf) {
       const next = await chunksOf(file, progress);
       const summary = map
         ? importer.readMapped(file.name, map, next, file.size)
-        : importer.read(file.name, file.kind ?? undefined, next, file.size);
+        : importer.read(file.name, file.kind ?? undefined, next, file.size, day);
       post({ type: 'file', name: file.name, summary, line: importer.describe(file.name) });
       return true;
     } catch (error) {
-      if (askDates(error, file, map)) return true;
+      if (askDates(error, file, map) || (!map && askDay(error, file))) return true;
       post({ type: 'file', name: file.name, error: error.message });
       return false;
     }
@@ -146,6 +160,18 @@ function session(post, chunksOf, headOf) {
     measure(checkpointDay);
   }
 
+  /** Reads the kept file `name` as of `day` (`YYYY-MM-DD`), then posts the measurement of `checkpointDay`. */
+  async function importDay(name, day, checkpointDay) {
+    const file = dayless.get(name);
+    if (!file) {
+      post({ type: 'file', name, error: `The file "${name}" is not waiting for the day it covers; add it again` });
+    } else {
+      dayless.delete(name);
+      await readKept(file, undefined, day);
+    }
+    measure(checkpointDay);
+  }
+
   /** Posts the measurement of `checkpointDay`, or what is still missing. */
   function measure(checkpointDay) {
     const kinds = importer.kinds();
@@ -172,6 +198,7 @@ function session(post, chunksOf, headOf) {
         importer = new Importer(data.benchmarks ?? undefined);
         unmapped.clear();
         undated.clear();
+        dayless.clear();
       } else if (data.type === 'files') {
         await importFiles(data.files, data.checkpointDay);
       } else if (data.type === 'sample') {
@@ -194,6 +221,10 @@ function session(post, chunksOf, headOf) {
         await importDated(data.name, data.order, data.checkpointDay);
       } else if (data.type === 'dated-skip') {
         undated.delete(data.name);
+      } else if (data.type === 'day-given') {
+        await importDay(data.name, data.day, data.checkpointDay);
+      } else if (data.type === 'day-skip') {
+        dayless.delete(data.name);
       }
     } catch (error) {
       post({ type: 'error', message: error.message, errors: error.errors ?? [] });

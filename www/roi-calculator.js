@@ -104,7 +104,7 @@ class RoiCalculator extends HTMLElement {
   /** The last import's view (the import worker's `ImportedView`), or null. */
   #imported = null;
   /** @type {import('./view/measure.js').ImportPanel} */
-  #panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [], people: null };
+  #panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [], days: [], people: null };
   /** Whether the import worker holds files it can measure at another checkpoint. */
   #measurable = false;
   /** The view last asked of the engine (see `#render`). */
@@ -128,7 +128,17 @@ class RoiCalculator extends HTMLElement {
         this.#edited();
       }
     };
-    this.#root.addEventListener('input', forward);
+    this.#root.addEventListener('input', (event) => {
+      if (event.target.dataset?.setting === 'file-day') this.#typedDay(event.target.value);
+      else forward(event);
+    });
+    // Enter in the day asked for a file is "Use this day" (Tab walks the date's own parts first).
+    this.#root.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && event.target.dataset?.setting === 'file-day') {
+        event.preventDefault();
+        this.#dayGiven(true);
+      }
+    });
     this.#root.addEventListener('change', (event) => {
       if (event.target.type === 'file') {
         this.#import({ type: 'files', files: [...event.target.files] });
@@ -160,6 +170,7 @@ class RoiCalculator extends HTMLElement {
       if (action === 'import:cancel') return this.#cancelImport();
       if (action === 'import:map' || action === 'import:map-skip') return this.#mapped(action === 'import:map');
       if (action.startsWith('import:dates:')) return this.#dated(action.slice('import:dates:'.length));
+      if (action === 'import:day' || action === 'import:day-skip') return this.#dayGiven(action === 'import:day');
       if (action === 'import:people') return this.#people();
       const index = button.dataset.index === undefined ? undefined : Number(button.dataset.index);
       this.#call(() => {
@@ -325,7 +336,7 @@ class RoiCalculator extends HTMLElement {
       this.#formats = formats(locale, widget.scenario.currency);
       this.#imported = null;
       this.#measurable = false;
-      this.#panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [] };
+      this.#panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [], days: [] };
       // The prerendered figures (not Preact's) make way for the first render, in the same task.
       // A link's first figures (data-first) are shown no longer: the page shows the widget again once it
       // has drawn the link's scenario (data-opened), so no frame holds the default figures.
@@ -418,12 +429,18 @@ class RoiCalculator extends HTMLElement {
       this.#showImport({ progress: null, status: `Choose the order of the dates in ${data.name}.`,
         dates: [...this.#panel.dates, { name: data.name, message: data.message }] });
       this.#root.querySelector('.dates-question button')?.focus();
+    } else if (data.type === 'day') {
+      this.#showImport({ progress: null, status: `Say which day ${data.name} covers.`,
+        days: [...this.#panel.days, { name: data.name, message: data.message, day: '', missing: false }] });
+      this.#root.querySelector('.day-question input')?.focus();
     } else if (data.type === 'waiting') {
       const missing = ['roster', 'activity'].filter((kind) => !data.kinds.includes(kind));
       const asked = this.#panel.mappings[0]?.view.name;
       const dated = this.#panel.dates[0]?.name;
+      const dayless = this.#panel.days[0]?.name;
       this.#showImport({ progress: null, status: asked ? `Choose which column is which in ${asked}.`
         : dated ? `Choose the order of the dates in ${dated}.`
+        : dayless ? `Say which day ${dayless} covers.`
         : `Now add the ${missing.join(' and the ')} file to measure the checkpoint.` });
     } else if (data.type === 'result') {
       try {
@@ -519,6 +536,30 @@ class RoiCalculator extends HTMLElement {
     if (rest.length > 0) this.#root.querySelector('.dates-question button')?.focus();
   }
 
+  /** The day typed for the file asked which day it covers (`YYYY-MM-DD`, or empty while incomplete). */
+  #typedDay(/** @type {string} */ day) {
+    const [first, ...rest] = this.#panel.days;
+    if (first) this.#showImport({ days: [{ ...first, day, missing: false }, ...rest] });
+  }
+
+  /** Reads the file asked which day it covers as of the day typed (`use`), or skips it; the next is asked. */
+  #dayGiven(/** @type {boolean} */ use) {
+    const [first, ...rest] = this.#panel.days;
+    if (!first) return;
+    if (!use) {
+      this.#worker?.postMessage?.({ type: 'day-skip', name: first.name });
+      this.#showImport({ days: rest, status: `${first.name} was skipped.` });
+    } else if (!first.day) {
+      this.#showImport({ days: [{ ...first, missing: true }, ...rest] });
+      this.#root.querySelector('.day-question input')?.focus();
+      return;
+    } else {
+      this.#panel = { ...this.#panel, days: rest };
+      this.#send({ type: 'day-given', name: first.name, day: first.day }, `Reading ${first.name} as the day ${first.day}…`);
+    }
+    if (rest.length > 0) this.#root.querySelector('.day-question input')?.focus();
+  }
+
   /** Sends a mapped file to the worker, with the progress bar shown. */
   #send(/** @type {object} */ message, /** @type {string} */ status) {
     const day = Number(this.#widget?.measurements?.checkpointDay ?? 30);
@@ -534,7 +575,7 @@ class RoiCalculator extends HTMLElement {
     if (this.#worker !== 'unavailable') this.#worker?.terminate();
     this.#worker = null;
     this.#measurable = false;
-    this.#panel = { ...this.#panel, mappings: [], dates: [] };
+    this.#panel = { ...this.#panel, mappings: [], dates: [], days: [] };
     this.#importFailed('Import cancelled; nothing was changed.');
     if (this.#widget) this.#startWorker();
   }

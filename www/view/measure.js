@@ -9,11 +9,17 @@ import { mapper } from './mapper.js';
 /** @typedef {import('./format.js').Formats} Formats */
 /**
  * What the shell knows of an import under way: its progress (0–1, none when idle), the status line, one
- * line per file read, and the files waiting for their columns or their dates' order to be chosen (the
- * first of each is asked).
+ * line per file read, and the files waiting for their columns or their dates' order to be chosen or for
+ * the day they cover to be given (the first of each is asked).
  * @typedef {{ progress: number | null, status: string, problem: boolean, files: string[],
- *   mappings: import('./mapper.js').Mapping[], dates: { name: string, message: string }[],
+ *   mappings: import('./mapper.js').Mapping[], dates: { name: string, message: string }[], days: DayAsked[],
  *   people: { lists: import('../pkg/roi_import.js').PeopleLists, href: string } | null, minGroupSize?: number }} ImportPanel
+ */
+
+/**
+ * A file whose rows have no date and whose name gives none, asked which day it covers: the day typed so far
+ * (`YYYY-MM-DD`, empty until complete) and whether "Use this day" was pressed without one.
+ * @typedef {{ name: string, message: string, day: string, missing: boolean }} DayAsked
  */
 
 const ACCEPT = '.csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json';
@@ -80,6 +86,7 @@ function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView 
       <p>${panel.dates[0].message}</p>
       <div class="actions">${button('Day first', 'add', 'import:dates:dmy')}${button('Month first', 'add', 'import:dates:mdy')}${button('Skip this file', 'secondary', 'import:dates:skip')}</div>
     </section>`}
+    ${panel.days.length > 0 && dayQuestion(panel.days[0])}
     ${imported && html`<div class="privacy">
       <label>Hide the figures of groups of fewer than
         <select data-setting="min-group-size">${[3, 5, 10, 20].map((n) => html`<option value=${n} selected=${n === panel.minGroupSize}>${n} people</option>`)}</select>
@@ -90,6 +97,20 @@ function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView 
     ${imported?.notes.map((note) => html`<p class="import-note">${note}</p>`)}
     ${imported?.problems && html`<details class="import-problems"><summary>${imported.problems[0]}</summary>
       <ol>${imported.problems[1].map((line) => html`<li>${line}</li>`)}</ol></details>`}
+  </section>`;
+}
+
+/** Which day the file `asked` covers: a labelled date and "Use this day" or "Skip this file". */
+function dayQuestion(/** @type {DayAsked} */ asked) {
+  return html`<section class="mapper day-question" part="day" aria-labelledby="day-title">
+    <h3 id="day-title">Which day does ${asked.name} cover?</h3>
+    <p id="day-why">${asked.message}</p>
+    <div class="settings"><div class="field"><label for="file-day">The day it covers</label>
+      <input id="file-day" type="date" data-setting="file-day" value=${asked.day} required
+        aria-invalid=${String(asked.missing)} aria-describedby="day-why day-enter day-missing" />
+      <span class="note" id="day-enter">Enter uses this day.</span></div></div>
+    <p class="map-missing" id="day-missing" aria-live="polite">${asked.missing ? 'Choose the day first.' : ''}</p>
+    <div class="actions">${button('Use this day', 'add', 'import:day')}${button('Skip this file', 'secondary', 'import:day-skip')}</div>
   </section>`;
 }
 

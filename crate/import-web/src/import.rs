@@ -64,8 +64,10 @@ impl Importer {
     /// what it is read as; without it the header decides. A file that cannot be used throws and
     /// leaves what was read before untouched.
     /// `size`, the file's size in bytes when known, lets the rows be stored without regrowing. An export
-    /// of one day whose rows have no date (Claude Enterprise analytics) is of the day in `name`.
-    /// A file whose columns were not recognised throws an error whose `unrecognised` property is
+    /// of one day whose rows have no date (Claude Enterprise analytics) is of the day in `name`; when
+    /// `name` gives none, it throws an error whose `asksDay` property is `true`: read it again with `day`,
+    /// the day the person says it covers (`YYYY-MM-DD`, as `<input type="date">` gives it), for this read
+    /// only. A file whose columns were not recognised throws an error whose `unrecognised` property is
     /// `true`: its columns may be chosen ([`Importer::peek`], [`Importer::read_mapped`]).
     #[wasm_bindgen(unchecked_return_type = "FileSummary")]
     pub fn read(
@@ -74,13 +76,23 @@ impl Importer {
         kind: Option<String>,
         next: Function,
         size: Option<f64>,
+        day: Option<String>,
     ) -> Result<JsValue, JsValue> {
         let kind = kind.as_deref().and_then(FileKind::from_name);
         let bytes = size.filter(|s| s.is_finite() && *s > 0.0).map_or(0, |s| s as u64);
-        let summary = self
-            .dataset
-            .read_named(kind, name, Chunks { next, chunk: Vec::new(), at: 0 }, bytes)
-            .map_err(|problem| file_error(problem, name))?;
+        let source = Chunks { next, chunk: Vec::new(), at: 0 };
+        let read = match day.as_deref() {
+            None => self.dataset.read_named(kind, name, source, bytes),
+            Some(text) => {
+                let Some(day) = roi_core::import::parse_date(text.trim()) else {
+                    let message =
+                        format!("The day given for \"{name}\" must be a date such as 2025-09-08, not \"{text}\"");
+                    return Err(error_alone(FieldError { path: "day".into(), message }));
+                };
+                self.dataset.read_on_day(kind, day, source, bytes)
+            }
+        };
+        let summary = read.map_err(|problem| file_error(problem, name))?;
         let shown = to_js(&summary);
         self.last = Some(summary);
         Ok(shown)
@@ -219,9 +231,14 @@ fn read_options(options: &JsValue) -> Result<ImportOptions, JsValue> {
 }
 
 /// The error of a file that cannot be used, its message naming it; `unrecognised: true` when its columns
-/// may be chosen instead, `asksDateOrder: true` when it can be read once its dates' order is chosen.
+/// may be chosen instead, `asksDateOrder: true` when it can be read once its dates' order is chosen,
+/// `asksDay: true` when once the day it covers is given.
 fn file_error(problem: FileProblem, name: &str) -> JsValue {
-    let flags = [("unrecognised", problem.unrecognised), ("asksDateOrder", problem.asks_date_order)];
+    let flags = [
+        ("unrecognised", problem.unrecognised),
+        ("asksDateOrder", problem.asks_date_order),
+        ("asksDay", problem.asks_day),
+    ];
     let err = error_alone(problem.into_field_error(Some(name)));
     for (flag, set) in flags {
         if set {

@@ -17,14 +17,15 @@ use crate::assessment::Metric;
 /// when one was chosen. Its columns are those of the shape: date, user, sessions, minutes, and for
 /// Claude Code the actor's type and API key name, and for Claude Enterprise analytics a second count
 /// of sessions that adds to the first (its Claude Code sessions beside its chat conversations). A
-/// file without a date column (an Enterprise export of one day) is of `file_day`, its name's day.
+/// file without a date column (an Enterprise export of one day) is of `file_day`, its name's day or
+/// the one the person gave.
 pub fn read<R: Read>(
     table: &mut Table<R>,
     at: &[Option<usize>],
     bytes: u64,
     shape: &Shape,
     order: Option<DateOrder>,
-    file_day: Option<i32>,
+    file_day: Option<super::json::FileDay>,
 ) -> Result<Activity, FileProblem> {
     let enterprise = at.len() > 6;
     if at[0].is_none() && file_day.is_none() {
@@ -34,10 +35,10 @@ pub fn read<R: Read>(
     if enterprise {
         activity.notes.push(super::json::ENTERPRISE_SESSIONS.into());
         if let (None, Some(day)) = (at[0], file_day) {
-            let day = super::values::format_date(day);
-            activity.notes.push(format!("Its rows have no date: they are of {day}, the day in the file's name."));
+            activity.notes.push(day.note());
         }
     }
+    let file_day = file_day.map(|d| d.day);
     activity.has_minutes = at[3].is_some();
     if !activity.has_minutes && !activity.not_measured.iter().any(|n| n.metric == Metric::AvgSessionMinutes.key()) {
         activity.not_measured.push(NotMeasured::new(Metric::AvgSessionMinutes, "this file has no minutes column"));

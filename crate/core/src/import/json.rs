@@ -30,7 +30,7 @@ pub const LINES: &str = "Claude Code analytics (NDJSON)";
 /// The name of the Claude Enterprise Analytics API's user rows (`/v1/organizations/analytics/users`).
 pub const ENTERPRISE: &str = "Claude Enterprise analytics (per user)";
 
-pub use super::enterprise::{ENTERPRISE_SESSIONS, day_of_name, undated};
+pub use super::enterprise::{ENTERPRISE_SESSIONS, FileDay, undated};
 
 /// A value that is either of the type wanted or anything else (then the record is skipped, not the
 /// file).
@@ -324,8 +324,8 @@ impl<R: Read> Read for Lines<R> {
 /// Reads a Claude Code analytics report (its pages, or its records one per line) from `source`,
 /// its dates in `order` when one was chosen.
 /// Records without a date (the Enterprise Analytics API's user rows) are of `file_day`, the day of
-/// the file's name.
-pub fn read(source: impl Read, order: Option<DateOrder>, file_day: Option<i32>) -> Result<Activity, FileProblem> {
+/// the file's name or the one the person gave.
+pub fn read(source: impl Read, order: Option<DateOrder>, file_day: Option<FileDay>) -> Result<Activity, FileProblem> {
     let line = Rc::new(Cell::new(1));
     let not_measured =
         vec![NotMeasured::new(Metric::AvgSessionMinutes, "this export counts sessions, not their minutes")];
@@ -336,7 +336,7 @@ pub fn read(source: impl Read, order: Option<DateOrder>, file_day: Option<i32>) 
         line: line.clone(),
         pages: 0,
         has_more: false,
-        file_day,
+        file_day: file_day.map(|d| d.day),
         enterprise: 0,
         undated: 0,
         named: 0,
@@ -362,10 +362,7 @@ pub fn read(source: impl Read, order: Option<DateOrder>, file_day: Option<i32>) 
         activity.not_measured[0].reason = "this export counts conversations and sessions, not their minutes".into();
         activity.notes.push(ENTERPRISE_SESSIONS.into());
         if let Some(day) = file_day.filter(|_| named > 0) {
-            activity.notes.push(format!(
-                "Its rows have no date: they are of {}, the day in the file's name.",
-                super::values::format_date(day)
-            ));
+            activity.notes.push(day.note());
         }
     } else if pages == 0 {
         activity.shape = LINES;

@@ -90,7 +90,22 @@ impl Dataset {
         source: impl Read,
         bytes: u64,
     ) -> Result<FileSummary, FileProblem> {
-        self.read_from(kind, None, Some(name), Box::new(source), bytes)
+        self.read_from(kind, None, json::FileDay::of_name(name), Box::new(source), bytes)
+    }
+
+    /// [`Dataset::read_sized`] of an export of one day whose rows have no date (Claude Enterprise
+    /// analytics), of the `day` (a Julian day number, as [`parse_date`] gives) the person said it covers
+    /// when asked: when its name gives none, [`Dataset::read_named`] refuses it with
+    /// [`FileProblem::asks_day`]. The day is for this read only, so a later file of the same name is asked
+    /// again; rows that have a date keep theirs.
+    pub fn read_on_day(
+        &mut self,
+        kind: Option<FileKind>,
+        day: i32,
+        source: impl Read,
+        bytes: u64,
+    ) -> Result<FileSummary, FileProblem> {
+        self.read_from(kind, None, Some(json::FileDay { day, given: true }), Box::new(source), bytes)
     }
 
     /// [`Dataset::read`] of a file of `bytes` bytes: its rows are stored without growing (and copying)
@@ -114,12 +129,12 @@ impl Dataset {
 
     /// [`Dataset::read`] for any source through one code path: the readers are compiled once, not once
     /// per kind of source (a text, the browser's chunks), which keeps the WebAssembly module smaller.
-    /// With a `map`, the file's columns are the ones it chose.
+    /// With a `map`, the file's columns are the ones it chose; rows without a date are of `file_day`.
     fn read_from(
         &mut self,
         kind: Option<FileKind>,
         map: Option<&ColumnMap>,
-        name: Option<&str>,
+        file_day: Option<json::FileDay>,
         source: Box<dyn Read + '_>,
         bytes: u64,
     ) -> Result<FileSummary, FileProblem> {
@@ -127,7 +142,6 @@ impl Dataset {
         let sniffed =
             source::sniff(&mut fingerprint).map_err(|e| FileProblem::new(kind, format!("could not be read: {e}")))?;
         let order = self.date_order;
-        let file_day = name.and_then(json::day_of_name);
         if sniffed.json {
             if map.is_some() {
                 let message = "is JSON; columns are chosen in CSV files only".to_owned();

@@ -63,6 +63,10 @@ pub struct FileProblem {
     /// Whether the file can be read once the person says in which order its dates are written
     /// ([`Dataset::set_date_order`], or `dateOrder` in the import options).
     pub asks_date_order: bool,
+    /// Whether the file can be read once the person says which day it covers: a Claude Enterprise
+    /// analytics export of one day whose rows have no date and whose name none
+    /// ([`super::Dataset::read_on_day`]).
+    pub asks_day: bool,
     /// Whether its shape was not recognised from its header, so the person may choose which column is
     /// which ([`super::Dataset::read_mapped`]).
     pub unrecognised: bool,
@@ -71,7 +75,7 @@ pub struct FileProblem {
 impl FileProblem {
     /// The problem `message` of a file of `kind`.
     pub fn new(kind: Option<FileKind>, message: String) -> Self {
-        Self { kind, message, asks_date_order: false, unrecognised: false }
+        Self { kind, message, asks_date_order: false, asks_day: false, unrecognised: false }
     }
 
     /// A file whose columns were not recognised: `message` says which it has.
