@@ -219,3 +219,37 @@ fn a_day_given_for_an_undated_file_measures_as_its_name_would() {
         close(m.sessions_per_active_user_week, (6.0 + 6.0 + 1.0 + 2.0) / 4.0);
     }
 }
+
+/// Per-user daily NDJSON: the same day's rows one record a line — undated and named with the day, or
+/// each with its own `date` — measure as the JSON page does.
+#[test]
+fn enterprise_rows_as_ndjson_measure_as_the_json_page() {
+    let page: serde_json::Value = serde_json::from_str(USERS_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let rows = page["data"].as_array().cloned().unwrap_or_default();
+    let lines = |dated: bool| -> String {
+        rows.iter()
+            .map(|row| {
+                let mut row = row.clone();
+                if dated {
+                    row["date"] = serde_json::json!("2025-03-10T00:00:00Z");
+                }
+                format!("{row}\n")
+            })
+            .collect()
+    };
+    let run = |name: &str, text: &str| {
+        let mut data = Dataset::default();
+        read(&mut data, LMS);
+        read(&mut data, PEOPLE);
+        read(&mut data, USERS_CSV);
+        let summary = read_named(&mut data, name, text);
+        (summary, measure(&data))
+    };
+    let (_, expected) = run("claude-analytics-2025-03-10.json", USERS_JSON);
+    for (name, text) in [("claude-analytics-2025-03-10.ndjson", lines(false)), ("users.ndjson", lines(true))] {
+        let (summary, out) = run(name, &text);
+        assert_eq!(summary.rows, 3, "{name}");
+        assert_eq!(out.measurements, expected.measurements, "{name}");
+        close(out.measurements.metrics.sessions_per_active_user_week, (6.0 + 6.0 + 1.0 + 2.0) / 4.0);
+    }
+}
