@@ -1,12 +1,15 @@
 // The CSV import benchmark (issue: "1,000,000 activity rows imported and aggregated in under 1.5 s in
-// headless Chromium, peak memory under 200 MB; side by side, DuckDB-wasm on the same file: the ratio").
+// headless Chromium, peak memory under 200 MB; side by side, DuckDB-wasm on the same file: the ratio"),
+// and our engine on the same activity as JSON (issue 13: "JSON and NDJSON input … with the same limits").
 //
 //   node bench/import.mjs                 (the two default sizes, 5 timed runs after 1 warm-up)
 //   node bench/import.mjs --people 2440,24500 --days 120 --runs 5 --no-ua-memory
 //
 // 1. Generates the sample data with `cargo run --release --example sample-data` into
 //    target/bench-data/people-P-days-D/ unless it is there (seed 1). The defaults give ~100,000 and
-//    ~1,000,000 activity rows; the generator makes about 41 rows a person over 120 days.
+//    ~1,000,000 activity rows; the generator makes about 41 rows a person over 120 days. The same
+//    activity is written beside it as a Claude Code analytics export (bench/import-json.mjs, once):
+//    activity.ndjson (one record per line) and activity-page-NNNN.json (Admin API pages, one per file).
 // 2. Opens one headless Chromium page (tests/browser/chromium.mjs) on the dev server's origin, with
 //    /bench-files/ served from disk by request interception: the page (bench/import-page.mjs),
 //    DuckDB-wasm and its dependencies from node_modules, the data, and bench/import-ours.js if present.
@@ -15,6 +18,11 @@
 //    size) then our engine (`globalThis.ourImport(files)`, when bench/import-ours.js defines it) each run
 //    once to warm up and `--runs` times timed, from files in hand to results as JS numbers. Our engine
 //    runs first, in a fresh worker per size (started before timing, as the widget starts it on load).
+//    Then our engine again, a fresh worker per variant, on roster.csv + the JSON activity + survey.csv:
+//    the NDJSON file, then the page files — timed the same way (the worker is reset, untimed, before
+//    each run: JSON pages add up in the widget), and its measurements checked equal to the CSV import's
+//    (all but avgSessionMinutes: the export counts sessions, not minutes). DuckDB-wasm is not run on the
+//    JSON: its JSON reader is an extension it downloads from the internet, which this machine cannot reach.
 // 4. Memory, as far as it can be measured from outside: the peak resident memory of the page's renderer
 //    process (it holds the page and its workers; the peak is reset through /proc/PID/clear_refs before
 //    each engine, and the growth over the level at that moment is reported too — after the previous
@@ -31,6 +39,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/browser/chromium.mjs';
+import { differences, jsonActivity } from './import-json.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The build measured: this checkout's www/ and pkg/, or those of ROI_SERVE_ROOT (bench/run.mjs's copy).
@@ -59,7 +68,8 @@ for (const people of peopleCounts) {
     if (run.status !== 0) throw new Error(`sample-data failed for ${name}`);
   }
   const rows = readFileSync(join(dir, 'activity.csv')).reduce((n, byte) => n + (byte === 10), 0) - 1;
-  sets.push({ name, people, rows });
+  const json = jsonActivity(dir);
+  sets.push({ name, people, rows, json: { ndjson: [json.ndjson], pages: json.pages } });
 }
 
 // A hand-made data set whose Day-30 figures are worked out below, to check the SQL before timing it: two
@@ -121,7 +131,7 @@ const folders = [
     .map((p) => [`/bench-files/node_modules/${p}/`, join(root, 'node_modules', p)]),
 ];
 const types = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.csv': 'text/csv', '.sql': 'text/plain', '.html': 'text/html' };
+  '.csv': 'text/csv', '.json': 'application/json', '.ndjson': 'application/x-ndjson', '.sql': 'text/plain', '.html': 'text/html' };
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin', 'Cache-Control': 'no-store' };
 const importMap = {
@@ -189,7 +199,7 @@ try {
   console.log('DuckDB SQL checked against a hand-made data set (duplicates, unknown user, no completion, cut-off): right');
   if (oursAvailable) {
     const ours = await page.evaluate(() => globalThis.bench.once('ours'));
-    compare(checked.overall, ours);
+    compare(checked.overall, figures(ours));
     await page.evaluate(() => globalThis.ourStop());
   }
 
@@ -224,6 +234,25 @@ try {
     return { value, memory: { renderer: best, mainThreadJsHeapPeak: heapPeak } };
   }
 
+  /** Our engine on each JSON variant of data set `name` (`names`: its files by variant), loaded only for
+   *  this (not timed) and let go after; each variant's timing (`rows` records), its ratio to `csv` (our
+   *  CSV import's) and whether its measurements equal the CSV import's. */
+  async function timeJson(name, names, csv, rows) {
+    const bytes = await page.evaluate(([n, v]) => globalThis.bench.loadJson(n, v), [name, names]);
+    const out = {};
+    for (const [variant, files] of Object.entries(names)) {
+      const timed = await timeOurs(variant, rows);
+      const differ = differences(csv.result.measurements, timed.result.measurements);
+      out[variant] = { files: files.length, bytes: bytes[variant], ...timed, ratio: timed.median / csv.median,
+        sameAsCsv: differ.length === 0, differences: differ };
+      console.log(`  JSON ${variant} against our CSV import: ${differ.length ? `DIFFERENT: ${differ.slice(0, 8).join('; ')}`
+        : 'the same measurements (all but avgSessionMinutes, which the JSON export cannot give)'}; `
+        + `JSON ÷ CSV ${out[variant].ratio.toFixed(2)}×`);
+    }
+    await page.evaluate(() => globalThis.bench.loadJson('', {}));
+    return out;
+  }
+
   /** Waits (up to 15 s) until the renderers' resident memory stops falling after an engine has ended. */
   async function settle() {
     await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
@@ -237,24 +266,32 @@ try {
     }
   }
 
-  for (const set of sets) {
+  /** Our engine in a fresh worker: one warm-up and `runs` timed runs on the CSV files, or with JSON
+   *  `variant`'s activity; the times, memory and last result, and rows/s for `rows` activity rows. */
+  async function timeOurs(variant, rows) {
+    await page.evaluate(() => globalThis.ourStart());
+    await settle();
+    const ours = await withMemory(() => page.evaluate(([n, day, v]) => globalThis.bench.time('ours', n, day, v), [runs, DAY, variant]));
+    const wasm = await page.evaluate(() => globalThis.ourMemory());
+    const userAgent = uaMemory ? await page.evaluate(() => globalThis.bench.userAgentMemory()) : null;
+    await page.evaluate(() => globalThis.ourStop());
+    const timed = summary(ours.value.times);
+    const result = { ...timed, rowsPerSecond: rows / (timed.median / 1000), memory: { ...ours.memory, wasm, userAgent },
+      result: ours.value.result };
+    console.log(`  ${variant ? `JSON ${variant}:`.padEnd(13) : 'ours:  '} median ${timed.median.toFixed(0)} ms `
+      + `(${timed.min.toFixed(0)}–${timed.max.toFixed(0)}), ${(result.rowsPerSecond / 1e6).toFixed(2)} M rows/s, `
+      + `WebAssembly memory ${mb(wasm)} MB, renderer growth ${(ours.memory.renderer.growth / 1024).toFixed(0)} MB`);
+    await settle();
+    return result;
+  }
+
+  for (const { json: jsonNames, ...set } of sets) {
     const sizes = await page.evaluate((name) => globalThis.bench.loadFiles(name), set.name);
-    const entry = { ...set, bytes: sizes, duckdb: null, ours: null };
+    const entry = { ...set, bytes: sizes, duckdb: null, ours: null, json: null };
     console.log(`\n${set.name}: ${set.rows.toLocaleString('en')} activity rows, ${mb(sizes.activity)} MB`);
 
-    let oursRun = null;
     if (oursAvailable) {
-      await page.evaluate(() => globalThis.ourStart());
-      await settle();
-      const ours = await withMemory(() => page.evaluate((n) => globalThis.bench.time('ours', n), runs));
-      const wasm = await page.evaluate(() => globalThis.ourMemory());
-      const oursUa = uaMemory ? await page.evaluate(() => globalThis.bench.userAgentMemory()) : null;
-      await page.evaluate(() => globalThis.ourStop());
-      entry.ours = { ...summary(ours.value.times), memory: { ...ours.memory, wasm, userAgent: oursUa }, result: ours.value.result };
-      console.log(`  ours:   median ${entry.ours.median.toFixed(0)} ms (${entry.ours.min.toFixed(0)}–${entry.ours.max.toFixed(0)}), `
-        + `WebAssembly memory ${mb(wasm)} MB, renderer growth ${(ours.memory.renderer.growth / 1024).toFixed(0)} MB`);
-      oursRun = ours;
-      await settle();
+      entry.ours = await timeOurs(null, set.rows);
     } else {
       console.log('  ours: not available (bench/import-ours.js does not define globalThis.ourImport)');
     }
@@ -270,9 +307,10 @@ try {
     sanity(duck.value.result);
     await settle();
 
-    if (oursRun) {
+    if (entry.ours) {
       entry.ratio = entry.duckdb.median / entry.ours.median;
-      compare(duck.value.result.overall, oursRun.value.result);
+      compare(duck.value.result.overall, figures(entry.ours.result));
+      entry.json = await timeJson(set.name, jsonNames, entry.ours, set.rows);
     }
     report.sizes.push(entry);
   }
@@ -292,17 +330,32 @@ const lines = report.sizes.map((s) => [
   s.ours?.memory.wasm ? mb(s.ours.memory.wasm) : '—',
   `${jsMemory(s.duckdb)} / ${s.ours ? jsMemory(s.ours) : '—'}`,
 ]);
-const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-for (const line of [head, ...lines]) console.log(line.map((c, i) => c.padEnd(widths[i])).join('  '));
+printTable(head, lines);
 console.log('peak RSS: the page renderer process (page + workers), MB; growth = over its level when the engine started.');
 console.log('ours wasm: our engine\'s WebAssembly memory after the runs, MB (exact, and its peak: it never shrinks).');
 console.log('JS memory: page + workers after the runs, MB, by measureUserAgentSpecificMemory, which does NOT count');
 console.log('  WebAssembly memory (checked: a worker\'s 200 MB WebAssembly.Memory is not in it); so peak RSS is the figure.');
+const jsonLines = report.sizes.filter((s) => s.json).flatMap((s) => [['csv', s.ours], ...Object.entries(s.json)].map(([variant, t]) => [
+  s.name, s.rows.toLocaleString('en'), variant, String(t.files ?? 1), mb(t.bytes ?? s.bytes.activity), timing(t),
+  (t.rowsPerSecond / 1e6).toFixed(2), t.ratio ? `${t.ratio.toFixed(2)}×` : '—',
+  t.sameAsCsv === undefined ? '—' : t.sameAsCsv ? 'yes' : 'NO', rss(t.memory.renderer), mb(t.memory.wasm),
+]));
+if (jsonLines.length) {
+  console.log(`\nOurs on the activity as CSV and as JSON (roster.csv and survey.csv beside it), median of ${runs} runs after 1 warm-up`);
+  printTable(['data set', 'rows', 'activity', 'files', 'MB', 'ours ms (min–max)', 'M rows/s', 'JSON ÷ CSV',
+    'same figures as CSV', 'peak RSS (growth)', 'wasm'], jsonLines);
+  console.log('same figures: every measurement of the JSON import equals the CSV import\'s, but avgSessionMinutes (no minutes in JSON).');
+}
 mkdirSync(join(root, 'target', 'bench'), { recursive: true });
 writeFileSync(join(root, 'target', 'bench', 'import.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log('written: target/bench/import.json');
 
 // ---- helpers ----------------------------------------------------------------------------------------
+/** Prints `lines` (arrays of cells) under `head` in padded columns. */
+function printTable(head, lines) {
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  for (const line of [head, ...lines]) console.log(line.map((c, i) => c.padEnd(widths[i])).join('  '));
+}
 function summary(times) {
   const sorted = [...times].sort((a, b) => a - b);
   return { times, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
@@ -362,6 +415,9 @@ function sanity(result) {
   console.log(problems.length ? `  SANITY PROBLEMS: ${problems.join('; ')}` : '  sanity: rates within 0–1, departments differ');
 }
 function pct(x) { return `${(100 * x).toFixed(1)}%`; }
+
+/** Our result's figures to compare with DuckDB's: overall and by department (not the whole measurements). */
+function figures({ overall, departments }) { return { overall, departments }; }
 
 /** Best effort until our result's shape is settled: the first field of the same name, camelCase, found
  *  breadth first in our result (so an overall figure before a department's), against DuckDB's overall. */
