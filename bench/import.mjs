@@ -34,12 +34,13 @@
 //    shows only what an engine keeps on the JS side; --no-ua-memory skips it, ~15 s each).
 // 5. Prints a table and writes target/bench/import.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/browser/chromium.mjs';
 import { differences, jsonActivity } from './import-json.mjs';
+import { rendererPids, resetPeak, status } from './process-memory.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The build measured: this checkout's www/ and pkg/, or those of ROI_SERVE_ROOT (bench/run.mjs's copy).
@@ -169,6 +170,16 @@ try {
       return route.fulfill({ status: 200, contentType: 'text/html', headers: isolation, body: html });
     }
     const file = fileFor(path);
+    // A file of 100+ MB in one response is more than the request interception carries (the page
+    // crashes): the page asks for the large JSON files in ranges (bench/import-page.mjs), answered here.
+    const range = /^bytes=(\d+)-(\d+)$/.exec(route.request().headers().range ?? '');
+    if (file && range) {
+      const piece = await readRange(file, Number(range[1]), Number(range[2])).catch(() => null);
+      if (piece) {
+        return route.fulfill({ status: 206, contentType: types[extname(file)] ?? 'application/octet-stream',
+          headers: { ...isolation, 'Content-Range': `bytes ${piece.start}-${piece.end}/${piece.total}` }, body: piece.body });
+      }
+    }
     const body = file && await readFile(file).catch(() => null);
     if (!body) return route.fulfill({ status: 404, headers: isolation, body: 'Not found' });
     return route.fulfill({ status: 200, contentType: types[extname(file)] ?? 'application/octet-stream',
@@ -316,7 +327,8 @@ try {
   }
   if (pageErrors.length) console.log('\npage errors:', pageErrors);
 } finally {
-  await browser.close();
+  // A crashed page makes closing fail too: that must not hide the error that crashed it.
+  await browser.close().catch((error) => console.error(`closing the browser: ${error.message}`));
 }
 
 // ---- 6. table and JSON ------------------------------------------------------------------------------
@@ -351,6 +363,20 @@ writeFileSync(join(root, 'target', 'bench', 'import.json'), `${JSON.stringify(re
 console.log('written: target/bench/import.json');
 
 // ---- helpers ----------------------------------------------------------------------------------------
+/** Bytes `start` to `end` (inclusive, cut at the file's end) of `file`, its size, and where they end. */
+async function readRange(file, start, end) {
+  const handle = await open(file);
+  try {
+    const total = (await handle.stat()).size;
+    const last = Math.min(end, total - 1);
+    const body = Buffer.alloc(Math.max(0, last - start + 1));
+    await handle.read(body, 0, body.length, start);
+    return { start, end: last, total, body };
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Prints `lines` (arrays of cells) under `head` in padded columns. */
 function printTable(head, lines) {
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -364,38 +390,6 @@ function timing(t) { return `${t.median.toFixed(0)} (${t.min.toFixed(0)}–${t.m
 function mb(bytes) { return (bytes / 1e6).toFixed(1); }
 function rss(r) { return r ? `${(r.peak / 1024).toFixed(0)} (+${(r.growth / 1024).toFixed(0)})${r.peakIsExact ? '' : '~'}` : 'n/a'; }
 function jsMemory(engine) { return engine.memory.userAgent ? mb(engine.memory.userAgent.bytes) : 'n/a'; }
-
-/** Fields of /proc/PID/status in kB (VmRSS, VmHWM), {} when the process is gone. */
-function status(pid) {
-  try {
-    return Object.fromEntries(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n')
-      .map((l) => l.match(/^(Vm\w+):\s+(\d+) kB/)).filter(Boolean).map((m) => [m[1], Number(m[2])]));
-  } catch { return {}; }
-}
-
-/** Resets the process's peak RSS (writing 5 to clear_refs); returns whether it worked and the RSS now. */
-function resetPeak(pid) {
-  let reset = true;
-  try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { reset = false; }
-  return { reset, rss: status(pid).VmRSS ?? 0 };
-}
-
-/** Renderer processes started by this node process (Chromium is a child, renderers its descendants). */
-function rendererPids() {
-  const parent = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* gone */ }
-  }
-  const ours = (pid) => { for (let p = pid; p > 1; p = parent.get(p)) if (p === process.pid) return true; return false; };
-  return [...parent.keys()].filter((pid) => {
-    if (!ours(pid)) return false;
-    try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'); } catch { return false; }
-  });
-}
 
 /** Checks DuckDB's figures are plausible: rates are fractions, departments differ. */
 function sanity(result) {
