@@ -28,14 +28,24 @@ globalThis.ourImport = async ({ roster, activity, survey }) => {
     w.onmessage = ({ data }) => {
       if (data.type === 'result') {
         const m = data.measurements;
-        resolve({ overall: m.metrics, departments: Object.fromEntries(m.departments.map((d) => [d.name, d.metrics])) });
+        // The figures compared with DuckDB's, and the whole measurements (compared across CSV and JSON).
+        resolve({ overall: m.metrics, departments: Object.fromEntries(m.departments.map((d) => [d.name, d.metrics])),
+          measurements: m });
       } else if (data.type === 'error' || data.type === 'waiting') {
         reject(new Error(data.message ?? `missing files: ${JSON.stringify(data)}`));
       }
     };
     w.onerror = (event) => reject(new Error(`the import worker failed: ${event.message}`));
-    w.postMessage({ type: 'files', files: [roster, activity, survey].filter(Boolean), checkpointDay: 30 });
+    // `activity` is one File, or a list of them (the pages of a JSON export).
+    w.postMessage({ type: 'files', files: [roster, activity, survey].flat().filter(Boolean), checkpointDay: 30 });
   });
+};
+
+/** Makes the worker forget the files it read (the widget's `reset`), resolving once it has. */
+globalThis.ourReset = async () => {
+  (await started()).postMessage({ type: 'reset' });
+  // Messages are handled in order and a reset at once, so this answer comes after it.
+  await globalThis.ourMemory();
 };
 
 /** The engine's WebAssembly memory in bytes (its peak: it never shrinks), or null without a worker. */

@@ -1,11 +1,14 @@
 // The browser side of the import benchmark (bench/import.mjs drives it): loads the CSV files as `File`s,
 // runs the Day-30 aggregation in DuckDB-wasm (bench/import-duckdb.sql) and, when bench/import-ours.js
 // defines `globalThis.ourImport`, in our engine, timing each from "files in hand" to "results as JS
-// numbers". Everything is served by the driver under /bench-files/ on the page's own origin.
+// numbers". Our engine is also timed on the activity as JSON (bench/import-json.mjs writes it), with the
+// same roster and survey. Everything is served by the driver under /bench-files/ on the page's own origin.
 import * as duckdb from '@duckdb/duckdb-wasm';
 
 const base = '/bench-files';
 let files = null;
+/** The activity as JSON, by variant ('ndjson', 'pages'): each a list of `File`s. */
+let jsonFiles = {};
 let db = null;
 let sql = null;
 
@@ -18,6 +21,36 @@ export async function loadFiles(name) {
     files[kind] = new File([await response.blob()], `${kind}.csv`, { type: 'text/csv' });
   }
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, f.size]));
+}
+
+/** Fetches data set `name`'s JSON activity files into `File`s (not timed): `variants` maps a variant to
+ *  its file names. Returns each variant's total size; `loadJson(name, {})` lets them go. */
+export async function loadJson(name, variants) {
+  jsonFiles = {};
+  const sizes = {};
+  for (const [variant, names] of Object.entries(variants)) {
+    jsonFiles[variant] = [];
+    for (const file of names) {
+      jsonFiles[variant].push(new File([await fetchInPieces(`${base}/data/${name}/${file}`)], file, { type: 'application/json' }));
+    }
+    sizes[variant] = jsonFiles[variant].reduce((sum, f) => sum + f.size, 0);
+  }
+  return sizes;
+}
+
+/** Fetches `url` as a Blob in pieces of 16 MiB (Range requests): the driver's request interception does
+ *  not carry the 100+ MB of a million JSON records in one response. */
+async function fetchInPieces(url) {
+  const piece = 16 << 20;
+  const parts = [];
+  let total = 1;
+  for (let start = 0; start < total; start += piece) {
+    const response = await fetch(url, { headers: { Range: `bytes=${start}-${start + piece - 1}` } });
+    if (response.status !== 206) throw new Error(`${url}: HTTP ${response.status}`);
+    total = Number(response.headers.get('Content-Range').split('/')[1]);
+    parts.push(await response.blob());
+  }
+  return new Blob(parts);
 }
 
 /** Starts a DuckDB-wasm instance in its own worker (the `eh` bundle, single-threaded); not timed. */
@@ -62,10 +95,15 @@ async function duckOnce(day) {
   return { ms, result: { overall, departments: byDepartment } };
 }
 
-/** One timed run of our engine, through the hook bench/import-ours.js defines. */
-async function oursOnce() {
+/** One timed run of our engine, through the hook bench/import-ours.js defines: on the CSV files, or with
+ *  the activity of JSON `variant` in place of activity.csv. The worker keeps what it read, as the widget
+ *  does: a CSV replaces the last run's files, but JSON pages (and NDJSON) add up, and the same page twice is
+ *  refused — so before a JSON run the worker is reset (not timed), and each run is one whole import. */
+async function oursOnce(variant) {
+  const given = variant ? { ...files, activity: jsonFiles[variant] } : { ...files };
+  if (variant) await globalThis.ourReset();
   const started = performance.now();
-  const result = await globalThis.ourImport({ ...files });
+  const result = await globalThis.ourImport(given);
   return { ms: performance.now() - started, result };
 }
 
@@ -75,9 +113,10 @@ export async function loadOurs() {
   return typeof globalThis.ourImport === 'function';
 }
 
-/** One warm-up, then `runs` timed runs of `engine` ('duckdb' or 'ours'); the last result is returned. */
-export async function time(engine, runs, day = 30) {
-  const once = engine === 'duckdb' ? () => duckOnce(day) : oursOnce;
+/** One warm-up, then `runs` timed runs of `engine` ('duckdb' or 'ours'; for ours, on JSON `variant` if
+ *  given); the last result is returned. */
+export async function time(engine, runs, day = 30, variant = null) {
+  const once = engine === 'duckdb' ? () => duckOnce(day) : () => oursOnce(variant);
   await once();
   const times = [];
   let last;
@@ -103,7 +142,7 @@ export async function userAgentMemory() {
 
 /** One untimed run of `engine`, for checking results. */
 export async function once(engine, day = 30) {
-  return (engine === 'duckdb' ? await duckOnce(day) : await oursOnce()).result;
+  return (engine === 'duckdb' ? await duckOnce(day) : await oursOnce(null)).result;
 }
 
-globalThis.bench = { loadFiles, startDuckDB, stopDuckDB, loadOurs, time, once, userAgentMemory };
+globalThis.bench = { loadFiles, loadJson, startDuckDB, stopDuckDB, loadOurs, time, once, userAgentMemory };

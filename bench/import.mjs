@@ -1,12 +1,15 @@
 // The CSV import benchmark (issue: "1,000,000 activity rows imported and aggregated in under 1.5 s in
-// headless Chromium, peak memory under 200 MB; side by side, DuckDB-wasm on the same file: the ratio").
+// headless Chromium, peak memory under 200 MB; side by side, DuckDB-wasm on the same file: the ratio"),
+// and our engine on the same activity as JSON (issue 13: "JSON and NDJSON input … with the same limits").
 //
 //   node bench/import.mjs                 (the two default sizes, 5 timed runs after 1 warm-up)
 //   node bench/import.mjs --people 2440,24500 --days 120 --runs 5 --no-ua-memory
 //
 // 1. Generates the sample data with `cargo run --release --example sample-data` into
 //    target/bench-data/people-P-days-D/ unless it is there (seed 1). The defaults give ~100,000 and
-//    ~1,000,000 activity rows; the generator makes about 41 rows a person over 120 days.
+//    ~1,000,000 activity rows; the generator makes about 41 rows a person over 120 days. The same
+//    activity is written beside it as a Claude Code analytics export (bench/import-json.mjs, once):
+//    activity.ndjson (one record per line) and activity-page-NNNN.json (Admin API pages, one per file).
 // 2. Opens one headless Chromium page (tests/browser/chromium.mjs) on the dev server's origin, with
 //    /bench-files/ served from disk by request interception: the page (bench/import-page.mjs),
 //    DuckDB-wasm and its dependencies from node_modules, the data, and bench/import-ours.js if present.
@@ -15,6 +18,11 @@
 //    size) then our engine (`globalThis.ourImport(files)`, when bench/import-ours.js defines it) each run
 //    once to warm up and `--runs` times timed, from files in hand to results as JS numbers. Our engine
 //    runs first, in a fresh worker per size (started before timing, as the widget starts it on load).
+//    Then our engine again, a fresh worker per variant, on roster.csv + the JSON activity + survey.csv:
+//    the NDJSON file, then the page files — timed the same way (the worker is reset, untimed, before
+//    each run: JSON pages add up in the widget), and its measurements checked equal to the CSV import's
+//    (all but avgSessionMinutes: the export counts sessions, not minutes). DuckDB-wasm is not run on the
+//    JSON: its JSON reader is an extension it downloads from the internet, which this machine cannot reach.
 // 4. Memory, as far as it can be measured from outside: the peak resident memory of the page's renderer
 //    process (it holds the page and its workers; the peak is reset through /proc/PID/clear_refs before
 //    each engine, and the growth over the level at that moment is reported too — after the previous
@@ -26,11 +34,14 @@
 //    shows only what an engine keeps on the JS side; --no-ua-memory skips it, ~15 s each).
 // 5. Prints a table and writes target/bench/import.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/browser/chromium.mjs';
+import { check, checkExpected } from './import-check.mjs';
+import { differences, jsonActivity } from './import-json.mjs';
+import { rendererPids, resetPeak, status } from './process-memory.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The build measured: this checkout's www/ and pkg/, or those of ROI_SERVE_ROOT (bench/run.mjs's copy).
@@ -59,49 +70,11 @@ for (const people of peopleCounts) {
     if (run.status !== 0) throw new Error(`sample-data failed for ${name}`);
   }
   const rows = readFileSync(join(dir, 'activity.csv')).reduce((n, byte) => n + (byte === 10), 0) - 1;
-  sets.push({ name, people, rows });
+  const json = jsonActivity(dir);
+  sets.push({ name, people, rows, json: { ndjson: [json.ndjson], pages: json.pages } });
 }
 
-// A hand-made data set whose Day-30 figures are worked out below, to check the SQL before timing it: two
-// rows of one user and day, a user absent from the roster (whose row is the last date), an empty
-// `licensed`, a person without completed_on (day 0 = the earliest), one whose window ends after the data.
-const check = {
-  roster: `user,department,completed_on,licensed,cohort
-a@x,Eng,2026-03-02,true,W1
-b@x,Eng,2026-03-03,,W1
-c@x,Ops,,false,W1
-d@x,Ops,2026-03-20,true,W2
-`,
-  activity: `date,user,sessions,minutes
-2026-03-25,a@x,5,50
-2026-03-26,a@x,1,10
-2026-03-30,c@x,1,6
-2026-04-01,a@x,1,5
-2026-04-01,a@x,2,20
-2026-04-01,d@x,3,30
-2026-04-01,z@x,8,80
-2026-04-02,b@x,2,12
-2026-04-05,z@x,1,9
-`,
-  survey: `user,day,hours_saved,integration,satisfaction,reviewed,tasks
-a@x,7,1.0,1,1,no,email
-a@x,30,4.0,4,5,yes,code
-b@x,30,2.0,3,3,no,email
-d@x,30,6.0,5,4,yes,drafting
-z@x,30,9.0,5,5,yes,code
-`,
-};
-// a: window 03-26..04-01 = 1+1+2 = 4 sessions, 35 min; b: 03-27..04-02 = 2 sessions, 12 min;
-// c: 03-26..04-01 = 1 session, 6 min (not licensed, not completed); d: day 30 is after 04-05, left out.
-const checkExpected = {
-  overall: { people: 3, completion_rate: 2 / 3, active_usage_rate: 1 / 2, weekly_active_rate: 1,
-    sessions_per_active_user_week: 7 / 3, avg_session_minutes: 53 / 7, answers: 3, hours_saved_per_week: 4,
-    satisfaction: 4, daily_workflow_share: 2 / 3, reviewed_before_use: 2 / 3 },
-  Eng: { people: 2, completion_rate: 1, active_usage_rate: 1 / 2, weekly_active_rate: 1,
-    sessions_per_active_user_week: 3, avg_session_minutes: 47 / 6, answers: 2, hours_saved_per_week: 3 },
-  Ops: { people: 1, completion_rate: 0, active_usage_rate: null, weekly_active_rate: null,
-    sessions_per_active_user_week: 1, avg_session_minutes: 6, answers: 1, hours_saved_per_week: 6 },
-};
+// The hand-made data set (bench/import-check.mjs), to check the SQL before timing it.
 mkdirSync(join(dataRoot, 'check'), { recursive: true });
 for (const [kind, text] of Object.entries(check)) writeFileSync(join(dataRoot, 'check', `${kind}.csv`), text);
 
@@ -121,7 +94,7 @@ const folders = [
     .map((p) => [`/bench-files/node_modules/${p}/`, join(root, 'node_modules', p)]),
 ];
 const types = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.csv': 'text/csv', '.sql': 'text/plain', '.html': 'text/html' };
+  '.csv': 'text/csv', '.json': 'application/json', '.ndjson': 'application/x-ndjson', '.sql': 'text/plain', '.html': 'text/html' };
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin', 'Cache-Control': 'no-store' };
 const importMap = {
@@ -159,6 +132,16 @@ try {
       return route.fulfill({ status: 200, contentType: 'text/html', headers: isolation, body: html });
     }
     const file = fileFor(path);
+    // A file of 100+ MB in one response is more than the request interception carries (the page
+    // crashes): the page asks for the large JSON files in ranges (bench/import-page.mjs), answered here.
+    const range = /^bytes=(\d+)-(\d+)$/.exec(route.request().headers().range ?? '');
+    if (file && range) {
+      const piece = await readRange(file, Number(range[1]), Number(range[2])).catch(() => null);
+      if (piece) {
+        return route.fulfill({ status: 206, contentType: types[extname(file)] ?? 'application/octet-stream',
+          headers: { ...isolation, 'Content-Range': `bytes ${piece.start}-${piece.end}/${piece.total}` }, body: piece.body });
+      }
+    }
     const body = file && await readFile(file).catch(() => null);
     if (!body) return route.fulfill({ status: 404, headers: isolation, body: 'Not found' });
     return route.fulfill({ status: 200, contentType: types[extname(file)] ?? 'application/octet-stream',
@@ -189,7 +172,7 @@ try {
   console.log('DuckDB SQL checked against a hand-made data set (duplicates, unknown user, no completion, cut-off): right');
   if (oursAvailable) {
     const ours = await page.evaluate(() => globalThis.bench.once('ours'));
-    compare(checked.overall, ours);
+    compare(checked.overall, figures(ours));
     await page.evaluate(() => globalThis.ourStop());
   }
 
@@ -224,6 +207,25 @@ try {
     return { value, memory: { renderer: best, mainThreadJsHeapPeak: heapPeak } };
   }
 
+  /** Our engine on each JSON variant of data set `name` (`names`: its files by variant), loaded only for
+   *  this (not timed) and let go after; each variant's timing (`rows` records), its ratio to `csv` (our
+   *  CSV import's) and whether its measurements equal the CSV import's. */
+  async function timeJson(name, names, csv, rows) {
+    const bytes = await page.evaluate(([n, v]) => globalThis.bench.loadJson(n, v), [name, names]);
+    const out = {};
+    for (const [variant, files] of Object.entries(names)) {
+      const timed = await timeOurs(variant, rows);
+      const differ = differences(csv.result.measurements, timed.result.measurements);
+      out[variant] = { files: files.length, bytes: bytes[variant], ...timed, ratio: timed.median / csv.median,
+        sameAsCsv: differ.length === 0, differences: differ };
+      console.log(`  JSON ${variant} against our CSV import: ${differ.length ? `DIFFERENT: ${differ.slice(0, 8).join('; ')}`
+        : 'the same measurements (all but avgSessionMinutes, which the JSON export cannot give)'}; `
+        + `JSON ÷ CSV ${out[variant].ratio.toFixed(2)}×`);
+    }
+    await page.evaluate(() => globalThis.bench.loadJson('', {}));
+    return out;
+  }
+
   /** Waits (up to 15 s) until the renderers' resident memory stops falling after an engine has ended. */
   async function settle() {
     await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
@@ -237,24 +239,32 @@ try {
     }
   }
 
-  for (const set of sets) {
+  /** Our engine in a fresh worker: one warm-up and `runs` timed runs on the CSV files, or with JSON
+   *  `variant`'s activity; the times, memory and last result, and rows/s for `rows` activity rows. */
+  async function timeOurs(variant, rows) {
+    await page.evaluate(() => globalThis.ourStart());
+    await settle();
+    const ours = await withMemory(() => page.evaluate(([n, day, v]) => globalThis.bench.time('ours', n, day, v), [runs, DAY, variant]));
+    const wasm = await page.evaluate(() => globalThis.ourMemory());
+    const userAgent = uaMemory ? await page.evaluate(() => globalThis.bench.userAgentMemory()) : null;
+    await page.evaluate(() => globalThis.ourStop());
+    const timed = summary(ours.value.times);
+    const result = { ...timed, rowsPerSecond: rows / (timed.median / 1000), memory: { ...ours.memory, wasm, userAgent },
+      result: ours.value.result };
+    console.log(`  ${variant ? `JSON ${variant}:`.padEnd(13) : 'ours:  '} median ${timed.median.toFixed(0)} ms `
+      + `(${timed.min.toFixed(0)}–${timed.max.toFixed(0)}), ${(result.rowsPerSecond / 1e6).toFixed(2)} M rows/s, `
+      + `WebAssembly memory ${mb(wasm)} MB, renderer growth ${(ours.memory.renderer.growth / 1024).toFixed(0)} MB`);
+    await settle();
+    return result;
+  }
+
+  for (const { json: jsonNames, ...set } of sets) {
     const sizes = await page.evaluate((name) => globalThis.bench.loadFiles(name), set.name);
-    const entry = { ...set, bytes: sizes, duckdb: null, ours: null };
+    const entry = { ...set, bytes: sizes, duckdb: null, ours: null, json: null };
     console.log(`\n${set.name}: ${set.rows.toLocaleString('en')} activity rows, ${mb(sizes.activity)} MB`);
 
-    let oursRun = null;
     if (oursAvailable) {
-      await page.evaluate(() => globalThis.ourStart());
-      await settle();
-      const ours = await withMemory(() => page.evaluate((n) => globalThis.bench.time('ours', n), runs));
-      const wasm = await page.evaluate(() => globalThis.ourMemory());
-      const oursUa = uaMemory ? await page.evaluate(() => globalThis.bench.userAgentMemory()) : null;
-      await page.evaluate(() => globalThis.ourStop());
-      entry.ours = { ...summary(ours.value.times), memory: { ...ours.memory, wasm, userAgent: oursUa }, result: ours.value.result };
-      console.log(`  ours:   median ${entry.ours.median.toFixed(0)} ms (${entry.ours.min.toFixed(0)}–${entry.ours.max.toFixed(0)}), `
-        + `WebAssembly memory ${mb(wasm)} MB, renderer growth ${(ours.memory.renderer.growth / 1024).toFixed(0)} MB`);
-      oursRun = ours;
-      await settle();
+      entry.ours = await timeOurs(null, set.rows);
     } else {
       console.log('  ours: not available (bench/import-ours.js does not define globalThis.ourImport)');
     }
@@ -270,15 +280,17 @@ try {
     sanity(duck.value.result);
     await settle();
 
-    if (oursRun) {
+    if (entry.ours) {
       entry.ratio = entry.duckdb.median / entry.ours.median;
-      compare(duck.value.result.overall, oursRun.value.result);
+      compare(duck.value.result.overall, figures(entry.ours.result));
+      entry.json = await timeJson(set.name, jsonNames, entry.ours, set.rows);
     }
     report.sizes.push(entry);
   }
   if (pageErrors.length) console.log('\npage errors:', pageErrors);
 } finally {
-  await browser.close();
+  // A crashed page makes closing fail too: that must not hide the error that crashed it.
+  await browser.close().catch((error) => console.error(`closing the browser: ${error.message}`));
 }
 
 // ---- 6. table and JSON ------------------------------------------------------------------------------
@@ -292,17 +304,46 @@ const lines = report.sizes.map((s) => [
   s.ours?.memory.wasm ? mb(s.ours.memory.wasm) : '—',
   `${jsMemory(s.duckdb)} / ${s.ours ? jsMemory(s.ours) : '—'}`,
 ]);
-const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-for (const line of [head, ...lines]) console.log(line.map((c, i) => c.padEnd(widths[i])).join('  '));
+printTable(head, lines);
 console.log('peak RSS: the page renderer process (page + workers), MB; growth = over its level when the engine started.');
 console.log('ours wasm: our engine\'s WebAssembly memory after the runs, MB (exact, and its peak: it never shrinks).');
 console.log('JS memory: page + workers after the runs, MB, by measureUserAgentSpecificMemory, which does NOT count');
 console.log('  WebAssembly memory (checked: a worker\'s 200 MB WebAssembly.Memory is not in it); so peak RSS is the figure.');
+const jsonLines = report.sizes.filter((s) => s.json).flatMap((s) => [['csv', s.ours], ...Object.entries(s.json)].map(([variant, t]) => [
+  s.name, s.rows.toLocaleString('en'), variant, String(t.files ?? 1), mb(t.bytes ?? s.bytes.activity), timing(t),
+  (t.rowsPerSecond / 1e6).toFixed(2), t.ratio ? `${t.ratio.toFixed(2)}×` : '—',
+  t.sameAsCsv === undefined ? '—' : t.sameAsCsv ? 'yes' : 'NO', rss(t.memory.renderer), mb(t.memory.wasm),
+]));
+if (jsonLines.length) {
+  console.log(`\nOurs on the activity as CSV and as JSON (roster.csv and survey.csv beside it), median of ${runs} runs after 1 warm-up`);
+  printTable(['data set', 'rows', 'activity', 'files', 'MB', 'ours ms (min–max)', 'M rows/s', 'JSON ÷ CSV',
+    'same figures as CSV', 'peak RSS (growth)', 'wasm'], jsonLines);
+  console.log('same figures: every measurement of the JSON import equals the CSV import\'s, but avgSessionMinutes (no minutes in JSON).');
+}
 mkdirSync(join(root, 'target', 'bench'), { recursive: true });
 writeFileSync(join(root, 'target', 'bench', 'import.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log('written: target/bench/import.json');
 
 // ---- helpers ----------------------------------------------------------------------------------------
+/** Bytes `start` to `end` (inclusive, cut at the file's end) of `file`, its size, and where they end. */
+async function readRange(file, start, end) {
+  const handle = await open(file);
+  try {
+    const total = (await handle.stat()).size;
+    const last = Math.min(end, total - 1);
+    const body = Buffer.alloc(Math.max(0, last - start + 1));
+    await handle.read(body, 0, body.length, start);
+    return { start, end: last, total, body };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Prints `lines` (arrays of cells) under `head` in padded columns. */
+function printTable(head, lines) {
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  for (const line of [head, ...lines]) console.log(line.map((c, i) => c.padEnd(widths[i])).join('  '));
+}
 function summary(times) {
   const sorted = [...times].sort((a, b) => a - b);
   return { times, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
@@ -311,38 +352,6 @@ function timing(t) { return `${t.median.toFixed(0)} (${t.min.toFixed(0)}–${t.m
 function mb(bytes) { return (bytes / 1e6).toFixed(1); }
 function rss(r) { return r ? `${(r.peak / 1024).toFixed(0)} (+${(r.growth / 1024).toFixed(0)})${r.peakIsExact ? '' : '~'}` : 'n/a'; }
 function jsMemory(engine) { return engine.memory.userAgent ? mb(engine.memory.userAgent.bytes) : 'n/a'; }
-
-/** Fields of /proc/PID/status in kB (VmRSS, VmHWM), {} when the process is gone. */
-function status(pid) {
-  try {
-    return Object.fromEntries(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n')
-      .map((l) => l.match(/^(Vm\w+):\s+(\d+) kB/)).filter(Boolean).map((m) => [m[1], Number(m[2])]));
-  } catch { return {}; }
-}
-
-/** Resets the process's peak RSS (writing 5 to clear_refs); returns whether it worked and the RSS now. */
-function resetPeak(pid) {
-  let reset = true;
-  try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { reset = false; }
-  return { reset, rss: status(pid).VmRSS ?? 0 };
-}
-
-/** Renderer processes started by this node process (Chromium is a child, renderers its descendants). */
-function rendererPids() {
-  const parent = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* gone */ }
-  }
-  const ours = (pid) => { for (let p = pid; p > 1; p = parent.get(p)) if (p === process.pid) return true; return false; };
-  return [...parent.keys()].filter((pid) => {
-    if (!ours(pid)) return false;
-    try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'); } catch { return false; }
-  });
-}
 
 /** Checks DuckDB's figures are plausible: rates are fractions, departments differ. */
 function sanity(result) {
@@ -362,6 +371,9 @@ function sanity(result) {
   console.log(problems.length ? `  SANITY PROBLEMS: ${problems.join('; ')}` : '  sanity: rates within 0–1, departments differ');
 }
 function pct(x) { return `${(100 * x).toFixed(1)}%`; }
+
+/** Our result's figures to compare with DuckDB's: overall and by department (not the whole measurements). */
+function figures({ overall, departments }) { return { overall, departments }; }
 
 /** Best effort until our result's shape is settled: the first field of the same name, camelCase, found
  *  breadth first in our result (so an overall figure before a department's), against DuckDB's overall. */

@@ -18,10 +18,12 @@
 //      (Lighthouse's mobile preset through the DevTools protocol, from a second server that gzips;
 //      9 loads each) —, keystroke to updated figures (5 departments: 5 pages × 200 edits; 50
 //      departments: 3 pages × 200), and `evaluate()` through the wasm boundary (7 rounds of 41 batches);
-//   4. the CSV import against DuckDB-wasm: bench/import.mjs as a child process (its own Chromium; 1 warm-up
-//      and 7 timed runs per engine and size), whose target/bench/import.json is read back.
-// About four minutes on a 2-core machine once the release and the sample data are built (the first run
-// also compiles the native benchmark and generates ~45 MB of CSV: a few minutes more).
+//   4. the CSV import against DuckDB-wasm, and ours on the same activity as JSON (NDJSON and Admin API
+//      pages): bench/import.mjs as a child process (its own Chromium; 1 warm-up and 7 timed runs per
+//      engine, variant and size), whose target/bench/import.json is read back.
+// About seven minutes on a 2-core machine once the release and the sample data are built (three of them
+// our JSON import of a million records, at ~10 s a run against the CSV's ~1.5 s; the first run
+// also compiles the native benchmark and generates ~45 MB of CSV and ~310 MB of JSON: a few minutes more).
 // Then it prints one table, writes everything with the machine's description to
 // target/bench/report.json, and renders docs/performance.md from it (bench/report.mjs).
 import { execFileSync, spawn } from 'node:child_process';
@@ -196,29 +198,33 @@ if (settings.native) {
 
 // ---- 4. import ----------------------------------------------------------------------------------------
 if (settings.import) {
-  step(`CSV import against DuckDB-wasm: node bench/import.mjs --runs ${settings.importRuns} (log: target/bench/import.log)`);
+  step(`CSV import against DuckDB-wasm, and ours on JSON: node bench/import.mjs --runs ${settings.importRuns} (log: target/bench/import.log)`);
   if (!existsSync(join(ROOT, 'node_modules', '@duckdb', 'duckdb-wasm'))) {
     report.warnings.push('@duckdb/duckdb-wasm is not installed (npm ci installs it): no import figures');
     console.log('  skipped: @duckdb/duckdb-wasm is not installed (npm ci installs it)');
   } else {
     const importStarted = Date.now();
     await child('node', ['bench/import.mjs', '--runs', String(settings.importRuns), '--no-ua-memory'], join(outDir, 'import.log'),
-      (line) => /^(people-\S+:|generating|  ours:|  DuckDB:|DuckDB SQL)/.test(line));
+      (line) => /^(people-\S+:|generating|  ours:|  DuckDB:|  JSON \w+:|DuckDB SQL)/.test(line));
     const imported = JSON.parse(readFileSync(join(outDir, 'import.json'), 'utf8'));
     if (Date.parse(imported.date) < importStarted) throw new Error('target/bench/import.json was not rewritten by this run');
     // bench/import.mjs compares our figures with DuckDB's on every data set and prints the verdict.
     const verdicts = readFileSync(join(outDir, 'import.log'), 'utf8').split('\n').filter((l) => l.includes('ours against DuckDB'));
     const sameFigures = verdicts.length > 0 && verdicts.every((l) => !/ vs DuckDB |no field of the same name/.test(l));
     if (!sameFigures) report.warnings.push('our import and DuckDB-wasm did not give the same figures (target/bench/import.log): the import timings compare different work');
+    const jsonDiffers = imported.sizes.some((s) => Object.values(s.json ?? {}).some((j) => !j.sameAsCsv));
+    if (jsonDiffers) report.warnings.push('our JSON import did not give the CSV import\'s measurements (target/bench/import.json, differences): the JSON timings compare different work');
     report.import = {
       sameFigures,
       browser: imported.browser,
       runs: imported.runs,
       day: imported.day,
-      sizes: imported.sizes.map(({ duckdb, ours, ...set }) => ({
+      sizes: imported.sizes.map(({ duckdb, ours, json, ...set }) => ({
         ...set,
         duckdb: duckdb && { times: duckdb.times, median: duckdb.median, min: duckdb.min, max: duckdb.max, version: duckdb.version, memory: duckdb.memory },
         ours: ours && { times: ours.times, median: ours.median, min: ours.min, max: ours.max, memory: ours.memory },
+        // Our engine on the same activity as JSON, by variant (ndjson, pages), without its results.
+        json: json && Object.fromEntries(Object.entries(json).map(([variant, { result, ...timed }]) => [variant, timed])),
       })),
     };
   }
