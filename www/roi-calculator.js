@@ -89,6 +89,9 @@ function numberLocale(requested) {
   };
 }
 
+/** The import panel before any import: nothing read, asked or shown. */
+const idlePanel = () => ({ progress: null, status: '', problem: false, files: [], mappings: [], dates: [], days: [], people: null });
+
 class RoiCalculator extends HTMLElement {
   static observedAttributes = ['currency', 'locale', 'config', 'mode', 'benchmarks', 'inputs', 'min-group-size'];
 
@@ -104,7 +107,7 @@ class RoiCalculator extends HTMLElement {
   /** The last import's view (the import worker's `ImportedView`), or null. */
   #imported = null;
   /** @type {import('./view/measure.js').ImportPanel} */
-  #panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [], days: [], people: null };
+  #panel = idlePanel();
   /** Whether the import worker holds files it can measure at another checkpoint. */
   #measurable = false;
   /** The view last asked of the engine (see `#render`). */
@@ -336,7 +339,8 @@ class RoiCalculator extends HTMLElement {
       this.#formats = formats(locale, widget.scenario.currency);
       this.#imported = null;
       this.#measurable = false;
-      this.#panel = { progress: null, status: '', problem: false, files: [], mappings: [], dates: [], days: [] };
+      this.#forgetPeople(); // their CSV's object URL too
+      this.#panel = idlePanel();
       // The prerendered figures (not Preact's) make way for the first render, in the same task.
       // A link's first figures (data-first) are shown no longer: the page shows the widget again once it
       // has drawn the link's scenario (data-opened), so no frame holds the default figures.
