@@ -107,8 +107,6 @@ const once = (text, pattern, replacement, what) => rewrite(text, pattern, replac
 let out = html;
 out = once(out, '<link rel="stylesheet" href="style.css">', `<style>\n${style}</style>`, 'the stylesheet link');
 out = once(out, '<link rel="preload" href="roi-calculator.css" as="style">', '', 'the widget stylesheet\'s preload (inlined below)');
-out = out.replace(/\n\s*<!-- The shell's view modules[^>]*-->/, '');
-out = rewrite(out, /\n\s*<link rel="modulepreload" href="[^"]+">/g, '', 'the view modules\' preloads (inlined below)', 0);
 out = once(out, '<script src="first-paint.js"></script>', `<script>${scriptText(firstPaint)}</script>`, 'the first-paint script');
 // The prerendered figures' stylesheet, inside the widget's declarative shadow root.
 if (/<\/style/i.test(css)) fail('roi-calculator.css contains "</style"');

@@ -9,7 +9,22 @@
   } catch {
     // No storage here: the page opens the default scenario, whose figures are the prerendered ones.
   }
-  if (location.hash.length > 1 || stored) document.documentElement.dataset.opening = 'scenario';
+  const opening = location.hash.length > 1 || stored;
+  if (opening) document.documentElement.dataset.opening = 'scenario';
+  // A scenario other than the default waits for the shell's modules (its figures are the engine's): they
+  // are fetched beside the shell rather than one import level after another. The default page's figures
+  // are in the HTML and need none of them, so there they are left to the module graph: preloaded, they
+  // held its first paint on a desktop (docs/performance-history.md, "2026-12-02, preloads"). Not in the
+  // offline file, whose modules are inline.
+  if (opening && location.protocol !== 'file:') {
+    for (const href of ['pkg/roi_calculator.js', 'pkg/preact.mjs', 'pkg/htm.mjs', 'view/html.js', 'view/format.js',
+      'view/chart.js', 'view/fields.js', 'view/project.js', 'view/measure.js', 'view/mapper.js', 'view/render.js']) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = href;
+      document.head.append(link);
+    }
+  }
   // A v2 share link's headline figures come first, from a small module of their own (first-figures.js);
   // the shell fetches the page's full module once they are painted. Not from file:// (the offline file).
   if (location.hash.startsWith('#v2.') && location.protocol !== 'file:') {
