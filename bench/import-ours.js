@@ -22,7 +22,9 @@ async function started() {
 
 globalThis.ourStart = async () => { await started(); };
 
-globalThis.ourImport = async ({ roster, activity, survey }) => {
+/** Imports `files` in the worker and resolves with the figures; `minGroupSize` (the privacy threshold,
+ *  from 3) is given only for the hand-made data set, whose groups are smaller than the default 5. */
+globalThis.ourImport = async ({ roster, activity, survey }, minGroupSize = undefined) => {
   const w = await started();
   return new Promise((resolve, reject) => {
     w.onmessage = ({ data }) => {
@@ -37,7 +39,8 @@ globalThis.ourImport = async ({ roster, activity, survey }) => {
     };
     w.onerror = (event) => reject(new Error(`the import worker failed: ${event.message}`));
     // `activity` is one File, or a list of them (the pages of a JSON export).
-    w.postMessage({ type: 'files', files: [roster, activity, survey].flat().filter(Boolean), checkpointDay: 30 });
+    w.postMessage({ type: 'files', files: [roster, activity, survey].flat().filter(Boolean), checkpointDay: 30,
+      ...(minGroupSize ? { minGroupSize } : {}) });
   });
 };
 

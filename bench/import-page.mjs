@@ -99,11 +99,11 @@ async function duckOnce(day) {
  *  the activity of JSON `variant` in place of activity.csv. The worker keeps what it read, as the widget
  *  does: a CSV replaces the last run's files, but JSON pages (and NDJSON) add up, and the same page twice is
  *  refused — so before a JSON run the worker is reset (not timed), and each run is one whole import. */
-async function oursOnce(variant) {
+async function oursOnce(variant, minGroupSize = undefined) {
   const given = variant ? { ...files, activity: jsonFiles[variant] } : { ...files };
   if (variant) await globalThis.ourReset();
   const started = performance.now();
-  const result = await globalThis.ourImport(given);
+  const result = await globalThis.ourImport(given, minGroupSize);
   return { ms: performance.now() - started, result };
 }
 
@@ -140,9 +140,9 @@ export async function userAgentMemory() {
   return { bytes: measured.bytes, by };
 }
 
-/** One untimed run of `engine`, for checking results. */
-export async function once(engine, day = 30) {
-  return (engine === 'duckdb' ? await duckOnce(day) : await oursOnce(null)).result;
+/** One untimed run of `engine`, for checking results (ours with privacy threshold `minGroupSize` if given). */
+export async function once(engine, day = 30, minGroupSize = undefined) {
+  return (engine === 'duckdb' ? await duckOnce(day) : await oursOnce(null, minGroupSize)).result;
 }
 
 globalThis.bench = { loadFiles, loadJson, startDuckDB, stopDuckDB, loadOurs, time, once, userAgentMemory };
