@@ -1,6 +1,7 @@
 //! Times the CSV import natively on a generated data set (the same engine as the browser's worker, without
 //! the chunk hand-over): `cargo run --release --example import-native -- DIR` where DIR holds roster.csv,
-//! activity.csv and survey.csv (`make sample-data` writes one).
+//! activity.csv and survey.csv (`make sample-data` writes one); a second argument names another activity
+//! file of DIR to read instead (`activity.ndjson`, the JSON bench/import.mjs writes beside it).
 use std::time::Instant;
 
 use roi_core::BenchmarkTable;
@@ -8,8 +9,9 @@ use roi_core::import::{Dataset, FileKind, ImportOptions};
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "target/sample-data".into());
-    let read = |name: &str| std::fs::read(format!("{dir}/{name}.csv")).unwrap_or_default();
-    let (roster, activity, survey) = (read("roster"), read("activity"), read("survey"));
+    let activity_file = std::env::args().nth(2).unwrap_or_else(|| "activity.csv".into());
+    let read = |name: &str| std::fs::read(format!("{dir}/{name}")).unwrap_or_default();
+    let (roster, activity, survey) = (read("roster.csv"), read(&activity_file), read("survey.csv"));
     let mut times = Vec::new();
     for _ in 0..7 {
         let started = Instant::now();

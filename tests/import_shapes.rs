@@ -134,6 +134,56 @@ fn malformed_json_names_its_line_and_column_and_loses_nothing() {
     assert_eq!((summary.rows, summary.skipped), (2, 1));
 }
 
+/// The lines and reasons of the activity file's skipped rows, as the report lists them.
+fn skipped_lines(data: &Dataset) -> Vec<(u64, String)> {
+    let out = measure(data, 7);
+    let listed = out.import_report.problems.iter().filter(|p| p.file == FileKind::Activity);
+    listed.map(|p| (p.line, p.message.clone())).collect()
+}
+
+#[test]
+fn a_skipped_json_record_names_its_own_line_in_ndjson_and_in_a_pretty_printed_page() {
+    let good = r#"{"date":"2025-03-04","actor":{"type":"user_actor","email_address":"ana@example.com"},"core_metrics":{"num_sessions":3}}"#;
+    let bad = r#"{"date":"2025-03-05","actor":{"type":"user_actor","email_address":"ana@example.com"},"core_metrics":{"num_sessions":-2}}"#;
+    let why = "has core_metrics.num_sessions that is not a whole number from 0 to 1,000".to_owned();
+    // NDJSON, a blank line and a bad record on line 4.
+    let lines = format!("{good}\n{good}\n\n{bad}\n{good}\n");
+    let mut data = Dataset::default();
+    read(&mut data, LMS);
+    assert_eq!(read(&mut data, &lines).rows, 4);
+    assert_eq!(skipped_lines(&data), [(4, why.clone())]);
+    // The same records in a page pretty-printed over several lines: the bad one begins on line 5.
+    let page = format!(
+        "{{\n  \"data\": [\n    {good},\n    {good},\n    {bad},\n    {good}\n  ],\n  \"has_more\": false\n}}\n"
+    );
+    let mut data = Dataset::default();
+    read(&mut data, LMS);
+    let summary = read(&mut data, &page);
+    assert_eq!(
+        (summary.shape.as_str(), summary.rows, summary.skipped),
+        ("Claude Code analytics (Admin API JSON)", 4, 1)
+    );
+    assert_eq!(skipped_lines(&data), [(5, why)]);
+}
+
+#[test]
+fn a_page_whose_first_line_holds_records_and_goes_on_counts_each_record_once() {
+    // The first line opens the page and holds two records, then the value goes on: the line is not
+    // whole JSON, so the rest is read whole, and the two records are not taken a second time.
+    let record = |day: u32, sessions: u32| {
+        format!(
+            r#"{{"date":"2025-03-{day:02}","actor":{{"type":"user_actor","email_address":"ana@example.com"}},"core_metrics":{{"num_sessions":{sessions}}}}}"#
+        )
+    };
+    let page = format!("{{\"data\":[{},{},\n{}]}}\n", record(4, 1), record(5, 2), record(6, 4));
+    let mut data = Dataset::default();
+    read(&mut data, LMS);
+    let summary = read(&mut data, &page);
+    assert_eq!((summary.rows, summary.skipped), (3, 0));
+    let out = measure(&data, 7);
+    assert_eq!(out.import_report.dates, ["2025-03-04".to_owned(), "2025-03-06".to_owned()]);
+}
+
 #[test]
 fn a_weekly_engagement_export_gives_the_weekly_active_rate_only() {
     let mut data = Dataset::default();

@@ -21,6 +21,8 @@ pub mod dates;
 mod enterprise;
 mod files;
 mod json;
+mod json_records;
+mod lenient;
 mod mapped;
 mod measure;
 mod metrics;
