@@ -91,8 +91,7 @@ impl<'de> Visitor<'de> for Value<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         if self.level > 0 {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
-            let line = self.reading.line.get();
-            return if self.level == 1 { self.reading.record(Record::default(), line) } else { Ok(()) };
+            return self.not_a_record();
         }
         while seq.next_element_seed(Value { reading: &mut *self.reading, level: 1 })?.is_some() {}
         Ok(())
@@ -141,22 +140,24 @@ impl Value<'_> {
 /// Reads the values of `line`, the text of line `number`.
 fn read_line(line: &[u8], number: u64, reading: &mut Reading) -> Result<(), serde_json::Error> {
     reading.line.set(number);
-    let mut json = serde_json::Deserializer::from_slice(line);
-    loop {
-        (Value { reading: &mut *reading, level: 0 }).deserialize(&mut json)?;
-        if json.end().is_ok() {
-            return Ok(());
-        }
-    }
+    read_values(&mut serde_json::Deserializer::from_slice(line), reading)
 }
 
 /// Reads the values of `rest`, the rest of the file from line `number` on, as a stream: slower than
 /// [`read_line`] but in little memory whatever the file's size, and each byte's line is known.
 fn read_rest(rest: impl Read, number: u64, reading: &mut Reading) -> Result<(), serde_json::Error> {
     reading.line.set(number);
-    let mut json = serde_json::Deserializer::from_reader(Lines { inner: rest, line: reading.line.clone() });
+    let lines = Lines { inner: rest, line: reading.line.clone() };
+    read_values(&mut serde_json::Deserializer::from_reader(lines), reading)
+}
+
+/// Reads every value of `json` up to its end.
+fn read_values<'de, R: serde_json::de::Read<'de>>(
+    json: &mut serde_json::Deserializer<R>,
+    reading: &mut Reading,
+) -> Result<(), serde_json::Error> {
     loop {
-        (Value { reading: &mut *reading, level: 0 }).deserialize(&mut json)?;
+        (Value { reading: &mut *reading, level: 0 }).deserialize(&mut *json)?;
         if json.end().is_ok() {
             return Ok(());
         }
@@ -213,19 +214,17 @@ pub fn read(source: impl Read, order: Option<DateOrder>, file_day: Option<FileDa
             continue;
         }
         let taken = reading.activity.rows;
-        let read = match read_line(&text, number, &mut reading) {
+        match read_line(&text, number, &mut reading) {
+            Ok(()) => {}
             // A value that goes on over the next lines (a pretty-printed page): the rest of the file is
             // read from this line on as one stream, without the records this line already gave.
             Err(e) if e.is_eof() && reading.fatal.is_none() => {
                 reading.skip = reading.activity.rows - taken;
-                read_rest(text.as_slice().chain(&mut input), number, &mut reading).and(Ok(true))
+                let rest = read_rest(text.as_slice().chain(&mut input), number, &mut reading);
+                rest.map_err(|e| stopped(&mut reading, &e, number))?;
+                break;
             }
-            read => read.and(Ok(false)),
-        };
-        match read {
-            Ok(false) => {}
-            Ok(true) => break,
-            Err(e) => return Err(reading.fatal.take().unwrap_or_else(|| malformed(&e, number))),
+            Err(e) => return Err(stopped(&mut reading, &e, number)),
         }
     }
     let Reading { mut activity, dates, pages, has_more, enterprise, undated: no_date, named, .. } = reading;
@@ -251,6 +250,12 @@ pub fn read(source: impl Read, order: Option<DateOrder>, file_day: Option<FileDa
         );
     }
     Ok(activity)
+}
+
+/// Why the reading stopped at `e`, read from line `first` on: its own reason when it gave one (not the
+/// export, too many records), else the JSON's.
+fn stopped(reading: &mut Reading, e: &serde_json::Error, first: u64) -> FileProblem {
+    reading.fatal.take().unwrap_or_else(|| malformed(e, first))
 }
 
 /// The problem of a file that is not valid JSON, with where: `e` is of the text read from line

@@ -92,9 +92,6 @@ impl<'de, T: Wanted> Visitor<'de> for LenientVisitor<T> {
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(Lenient::Bad)
     }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Lenient::Bad)
-    }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(Lenient::Bad)
