@@ -97,6 +97,35 @@ test('costs and settings are edited in place and the figures follow, by hand and
   await page.close();
 });
 
+test('typing into one department redraws only its card; a change that concerns every card reaches them all', async () => {
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  for (let i = 1; i < 3; i += 1) await page.getByRole('button', { name: 'Add a department' }).click();
+  await page.locator('[data-path="departments[2].headcount"]').waitFor();
+  // Every change to the first card's subtree from here on.
+  await page.locator('roi-calculator').evaluate((w) => {
+    const card = w.shadowRoot.querySelector('[data-path="departments[0].headcount"]').closest('fieldset');
+    globalThis.firstCardChanges = 0;
+    new MutationObserver((list) => { globalThis.firstCardChanges += list.length; })
+      .observe(card, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const before = await figure(page, 'roiPercent');
+  await page.locator('[data-path="departments[2].headcount"]').fill('250');
+  assert.notEqual(await figure(page, 'roiPercent'), before, 'the figures follow the typed card');
+  assert.equal(await figure(page, 'roiPercent'), (await engine(page)).annual.roiPercent);
+  assert.equal(await page.locator('roi-calculator').evaluate(() => globalThis.firstCardChanges), 0, 'the first card is left alone');
+  // Between the quick start and every input, each card changes, the untouched first one included.
+  const activeRate = page.locator('[data-path="departments[0].activeRate"]');
+  const shown = await activeRate.count();
+  await page.locator('.inputs-switch button').click();
+  await page.waitForFunction((n) => document.querySelector('roi-calculator').shadowRoot
+    .querySelectorAll('[data-path="departments[0].activeRate"]').length !== n, shown);
+  assert.notEqual(await activeRate.count(), shown, 'the first card shows the other form too');
+  assert.equal(await page.locator('[data-path="departments[2].headcount"]').inputValue(), '250');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('an L&D lead enters Day-30 numbers and gets the red flags with their actions', async () => {
   const { page, problems } = await open(browser.context, `${browser.origin}/`);
   await ready(page);

@@ -1,6 +1,6 @@
 // The inputs both modes share: a labelled field addressed by its path (the shell forwards what is typed
 // there by `data-path`), a select, a department's card, buttons that name an action (`data-action`).
-import { html } from './html.js';
+import { html, kept } from './html.js';
 import { svg } from './chart.js';
 
 /** @typedef {import('./format.js').Formats} Formats */
@@ -74,4 +74,4 @@ export function departmentCard(card, f) {
 
 /** The departments' cards and the button that adds one. @param {DepartmentCard[]} cards @param {Formats} f */
 export const departmentCards = (cards, f) =>
-  [cards.map((card) => departmentCard(card, f)), button('Add a department', 'add', 'add:departments')];
+  [cards.map((card) => kept(card.index, card, departmentCard, f)), button('Add a department', 'add', 'add:departments')];
