@@ -178,6 +178,54 @@ fn measured_values_show_at_display_precision_and_the_exact_value_is_kept() {
 }
 
 #[test]
+fn a_measured_value_shows_the_decimals_that_keep_it_on_its_side_of_each_line() {
+    // Day 30: hours saved green at 3 and red below 2, active use green at 70%, review green at 90%.
+    let mut s = state(Mode::Measure);
+    let document = json!({ "version": 1, "checkpointDay": 30, "people": 120,
+        "metrics": { "hoursSavedPerWeek": 2.96, "activeUsageRate": 0.6996, "reviewedBeforeUse": 0.95,
+                     "sessionsPerActiveUserWeek": 4.44 },
+        "departments": [{ "name": "Legal", "metrics": { "hoursSavedPerWeek": 1.955 } },
+                        { "name": "Sales", "metrics": { "hoursSavedPerWeek": 2.9996 } },
+                        { "name": "Ops", "metrics": { "hoursSavedPerWeek": 3.0 } }] });
+    s.adopt_measurements(document).unwrap_or_else(|e| panic!("{e}"));
+    let v = view(&s);
+    let shown = |path: &str| match &field(&v, path).value {
+        Piece::Num(n) => n.u,
+        other => panic!("{path}: {other:?}"),
+    };
+    // "3" would sit on the target it misses; "2.96" does not.
+    assert_eq!(shown("metrics.hoursSavedPerWeek"), Format::Rounded2);
+    // 69.96%: "70" would be on target.
+    assert_eq!(shown("metrics.activeUsageRate"), Format::Rounded2);
+    // Far from every line: one decimal at most.
+    assert_eq!(shown("metrics.reviewedBeforeUse"), Format::Rounded);
+    // 1.955 is under the red line of 2: "1.96", not "2".
+    assert_eq!(shown("departments[0].metrics.hoursSavedPerWeek"), Format::Rounded2);
+    // Three decimals would still say "3": every decimal, then.
+    assert_eq!(shown("departments[1].metrics.hoursSavedPerWeek"), Format::Plain);
+    // Exactly on the line is on target, and shows as "3".
+    assert_eq!(shown("departments[2].metrics.hoursSavedPerWeek"), Format::Rounded);
+    let hours = field(&v, "metrics.hoursSavedPerWeek");
+    assert!(words(&hours.note).starts_with("Below target · target ≥ "), "{:?}", hours.note);
+}
+
+#[test]
+fn before_anything_is_measured_measure_mode_says_so_and_offers_nothing_to_apply() {
+    let mut s = state(Mode::Measure);
+    let empty = view(&s);
+    let m = empty.measure.as_ref().unwrap_or_else(|| panic!("measure mode"));
+    assert_eq!(m.flags.len(), 1);
+    assert_eq!(m.flags[0].about, "Nothing measured yet: enter or import the results to see what to do next.");
+    assert!(!m.realised.can_apply);
+    assert_eq!(m.adoption, "No department's weekly active rate is measured yet.");
+    s.input("metrics.hoursSavedPerWeek", "4");
+    let v = view(&s);
+    let m = v.measure.as_ref().unwrap_or_else(|| panic!("measure mode"));
+    assert_eq!(m.flags[0].about, "No flags: nothing measured so far is below target.");
+    assert!(m.realised.can_apply);
+}
+
+#[test]
 fn measurements_that_cannot_be_used_change_nothing() {
     let mut s = state(Mode::Measure);
     let before = view(&s);

@@ -125,7 +125,20 @@ test('sample data imports with a progress bar and fills every part', async () =>
   // Imported values show at display precision in their fields (72, not 71.989529); the document keeps them exact.
   const shown = await page.locator('[data-path^="metrics."]').evaluateAll((inputs) => inputs.map((i) => i.value));
   assert.ok(shown.some((v) => v !== ''), 'the import filled the metrics');
-  for (const value of shown) assert.match(value, /^(\d+(\.\d)?)?$/, `"${value}" is at display precision`);
+  for (const value of shown) assert.match(value, /^(\d+(\.\d{1,3})?)?$/, `"${value}" is at display precision`);
+  // More decimals only where one would put the value on the other side of its target: what is shown
+  // agrees with the status beside it (2.96 hours "Below target · target ≥ 3", never "3").
+  const judged = await page.locator('[data-path^="metrics."]').evaluateAll((inputs) => inputs.map((i) =>
+    [i.value, i.getRootNode().getElementById(`${i.id}-note`)?.textContent ?? '']));
+  let compared = 0;
+  for (const [value, note] of judged) {
+    const m = note.match(/^(On target|Below target|Act now) · target ≥ ([\d.]+)/);
+    if (!m || value === '') continue;
+    compared += 1;
+    assert.equal(Number(value) >= Number(m[2]), m[1] === 'On target', `"${value}" beside "${note}"`);
+    if (/\.\d\d/.test(value)) assert.notEqual(Number(Number(value).toFixed(1)) >= Number(m[2]), m[1] === 'On target', `"${value}" needs its decimals`);
+  }
+  assert.ok(compared >= 3, `${compared} metrics judged`);
   const exact = await page.locator('roi-calculator').evaluate((w) => w.measurements.metrics.weeklyActiveRate);
   const field = await page.locator('[data-path="metrics.weeklyActiveRate"]').inputValue();
   assert.equal(Number(field), Math.round(exact * 1000) / 10, 'the field rounds the exact value kept in the measurements');

@@ -33,6 +33,8 @@ export function formats(locale, currency) {
     decimal,
     plain: make({ maximumFractionDigits: 6, useGrouping: false }),
     rounded: make({ maximumFractionDigits: 1, useGrouping: false }),
+    rounded2: make({ maximumFractionDigits: 2, useGrouping: false }),
+    rounded3: make({ maximumFractionDigits: 3, useGrouping: false }),
   };
   /** @param {Num} n */
   const num = (n) => units[n.u](n.v);

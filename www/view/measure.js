@@ -141,7 +141,7 @@ function realised(/** @type {import('../pkg/roi_calculator.js').RealisedView} */
       <dd class="definition" data-projected=${x.key}>${f.text(x.definition)}</dd></div>`)}</dl>
     ${r.chart && figure(r.chart, f)}
     <ul class="realised-notes note">${r.notes.map((n) => html`<li>${f.text(n)}</li>`)}</ul>
-    <div class="actions">${button('Use what was measured in the projection', 'add', 'realised:apply')}
+    <div class="actions">${r.canApply && button('Use what was measured in the projection', 'add', 'realised:apply')}
       ${r.canUndo && button('Undo: back to the projection as it was', 'remove', 'realised:undo')}</div>
   </section>`;
 }

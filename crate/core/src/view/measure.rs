@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::fields::Typed;
 use super::realised::{RealisedView, realised};
 use super::{Choice, DepartmentCard, Field, FigureView, Format, Num, Piece, Select, Text, WidgetState, attention};
-use crate::assessment::{Metric, MetricResult, Metrics, Severity, Status};
+use crate::assessment::{Metric, MetricResult, Metrics, RULES, Severity, Status};
 use crate::realised::Realised;
 
 /// Measure mode's screen.
@@ -178,6 +178,9 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
     let below = &assessment.departments_below_adoption;
     let adoption = match (assessment.departments.len(), below.len()) {
         (0, _) => "Add departments to see which have adopted it.".to_owned(),
+        (_, 0) if assessment.departments.iter().all(|d| d.metrics.weekly_active_rate.value.is_none()) => {
+            "No department's weekly active rate is measured yet.".to_owned()
+        }
         (_, 0) => "No department is below 50% weekly active (of those measured).".to_owned(),
         _ => format!("Below 50% weekly active: {}.", below.join(", ")),
     };
@@ -241,8 +244,38 @@ fn metric_field(
     let mut field = state.number_field(path, label, value, typed);
     if let Some(result) = result {
         field.note = note(result, key);
+        if let Piece::Num(shown) = &mut field.value {
+            let scale = if kind == Kind::Share { 100.0 } else { 1.0 };
+            shown.u = precision(shown.v, lines(result).map(|line| line * scale));
+        }
     }
     field
+}
+
+/// The green and red lines of the rules behind `result`, on the metric's own scale (a share as 0.7).
+fn lines(result: &MetricResult) -> impl Iterator<Item = f64> + Clone + '_ {
+    RULES
+        .iter()
+        .filter(|rule| result.rule_ids.contains(&rule.id))
+        .flat_map(|rule| std::iter::once(rule.green_at).chain(rule.red_below))
+        .chain(std::iter::once(result.target))
+}
+
+/// The fewest decimals (one to three, else every one) at which `value`, rounded as the field shows it,
+/// stays on the same side of each of `lines` as it is exactly: so that a measured 2.96 hours beside
+/// "Below target · target ≥ 3" reads "2.96", not "3", and 1.955 under a red line of 2 reads "1.96".
+pub(super) fn precision(value: f64, lines: impl Iterator<Item = f64> + Clone) -> Format {
+    const FORMATS: [(Format, f64); 3] =
+        [(Format::Rounded, 10.0), (Format::Rounded2, 100.0), (Format::Rounded3, 1000.0)];
+    // Half away from zero, as Intl.NumberFormat's default rounding.
+    let side = |x: f64, line: f64| x >= line;
+    FORMATS
+        .iter()
+        .find(|(_, scale)| {
+            let rounded = (value * scale).round() / scale;
+            lines.clone().all(|line| side(rounded, line) == side(value, line))
+        })
+        .map_or(Format::Plain, |(format, _)| *format)
 }
 
 /// "≥ 70%": the green line of the rule that applies.
@@ -263,9 +296,18 @@ fn note(result: &MetricResult, key: &str) -> Text {
 
 /// The flags, or one line saying there are none.
 fn flags(state: &WidgetState) -> Vec<FlagView> {
-    let flags = &state.measure().assessment().flags;
+    let assessment = state.measure().assessment();
+    let flags = &assessment.flags;
     if flags.is_empty() {
-        let none = "No flags: nothing measured so far is below target.";
+        let measured = METRICS.iter().filter_map(|(key, ..)| Metric::from_key(key)).any(|m| {
+            assessment.metrics.get(m).value.is_some()
+                || assessment.departments.iter().any(|d| d.metrics.get(m).value.is_some())
+        });
+        let none = if measured {
+            "No flags: nothing measured so far is below target."
+        } else {
+            "Nothing measured yet: enter or import the results to see what to do next."
+        };
         return vec![FlagView {
             severity: "none",
             about: none.into(),

@@ -47,8 +47,14 @@ pub enum Format {
     Decimal,
     /// A number as put back into an input: full precision, no grouping.
     Plain,
-    /// A measured number in an input at display precision (0.71989529 typed as a share → "72").
+    /// A measured number in an input at display precision (0.71989529 typed as a share → "72"): one
+    /// decimal at most, no grouping.
     Rounded,
+    /// As `Rounded` with two decimals at most: a value one decimal would round onto a target (2.96
+    /// hours against ≥ 3 is "2.96", not "3").
+    Rounded2,
+    /// As `Rounded` with three decimals at most.
+    Rounded3,
 }
 
 /// A number and how to show it.

@@ -24,6 +24,8 @@ pub struct RealisedView {
     pub chart: Option<KeyedChart>,
     /// What the figures rest on.
     pub notes: Vec<Text>,
+    /// Whether anything was measured that the projection could take (else its button is not offered).
+    pub can_apply: bool,
     /// Whether the projection has a state before the measurements were applied to go back to.
     pub can_undo: bool,
 }
@@ -62,7 +64,8 @@ pub(super) fn realised(state: &WidgetState, realised: Option<&Realised>) -> Real
     let mut notes: Vec<Text> = realised.iter().flat_map(|r| &r.notes).map(|n| words(n.as_str())).collect();
     notes.extend(realised.and_then(fallback_note));
     notes.extend(realised.and_then(|r| light_to_moderate(state, r)));
-    RealisedView { words: sentence(realised), figures, chart, notes, can_undo: state.can_undo() }
+    let can_apply = realised.is_some_and(|r| r.anything_measured);
+    RealisedView { words: sentence(realised), figures, chart, notes, can_apply, can_undo: state.can_undo() }
 }
 
 /// What moving the light users to moderate use would be worth, when the measurements count them
