@@ -372,10 +372,19 @@ const GAPS = {
     const noise = `The paired ratios range ${times(Math.min(...c.ratios))}–${times(Math.max(...c.ratios))} on this shared machine (load average `
       + `${r.machine.loadAverage.start.join(', ')} at the start).`;
     if (key === 'default') {
+      const t = c.mainThread;
+      const work = t ? ` Where the main thread goes before the first paint (median of ${t.loads} traced loads each, `
+        + `\`mainThread\` in bench/widget.mjs): layout ${duration(t.page.layout)} against the floor's ${duration(t.floor.layout)}, `
+        + `${duration(t.page.fonts)} of it finding fonts (${t.page.fontLookups} of them — each family, weight and size first met, `
+        + `which on Linux the renderer asks of the browser process; the floor's one heading needs ${t.floor.fontLookups}); `
+        + `scripts ${duration(t.page.script)} against ${duration(t.floor.script)}, ${duration(t.page.modules)} of it the shell's modules, `
+        + `compiled and run as they arrive, before the paint; style ${duration(t.page.style)}, parsing ${duration(t.page.parse)}, `
+        + `painting ${duration(t.page.paint)}.` : '';
       return `${verdict}. The floor is one request; the page is a chain of them even on localhost — the HTML, then style.css and `
         + 'first-paint.js (which waits for style.css), then roi-calculator.css, found only inside the widget\'s declarative '
-        + `shadow root — and the module scripts are fetched and parsed meanwhile. ${noise} What would shorten it: a preload of `
-        + 'roi-calculator.css in the head.';
+        + `shadow root (preloaded from the head) — and the module scripts are fetched and run meanwhile.${work} ${noise} What would `
+        + 'shorten it: fewer distinct font sizes and weights on the first screen, and the modules started only after the first '
+        + 'paint (tried on 2026-12-03: no clear gain here, and the widget ready later on the phone; performance-history.md).';
     }
     return `${verdict}. Beyond moving its ${kb(c.bytes)}, the page requests the module only at the end of the HTML → shell → glue chain, `
       + `then compiles and instantiates it, decodes the link and builds the widget's DOM (\`roi-ready\` at ${duration(c.ready.median)}) `
@@ -633,7 +642,11 @@ export function renderMarkdown(r) {
         + `${fr.default.widget.n} timed loads of each page after an untimed one.`
       : '**First figures on the desktop** (`bench/widget.mjs`, `firstRender`). Localhost, unthrottled, served as stored '
         + '(uncompressed) by `scripts/serve.mjs` from a copy of the build in `target/bench/site/`, taken when the run starts, as every '
-        + `figure of the run is. ${fr.default.widget.n} timed loads of each page after an untimed one.`;
+        + `figure of the run is. ${fr.default.widget.n} timed loads of each page after an untimed one.`
+        + (fr.default.mainThread ? ` Then ${fr.default.mainThread.loads} traced loads each of the default page and its floor `
+          + '(`mainThread`: a DevTools trace of `devtools.timeline`, `blink` and `fonts`, the main thread\'s outermost events up '
+          + 'to the first contentful paint summed by kind — parsing, scripts, style, layout and within it font lookups, paint), '
+          + 'for where the time goes; their medians are in the line above.' : '');
     p(`${where} Each load is a new tab with the HTTP cache disabled (\`Network.setCacheDisabled\`). Two pages: the default page, and a `
       + `share link of a ${fr.departments}-department scenario (engineering, sales, marketing, finance and legal from the benchmark list, `
       + 'with people and hourly or annual costs) made by the page\'s own engine — `encodeScenario` of pkg/roi_calculator.js in a page '

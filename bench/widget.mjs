@@ -250,6 +250,53 @@ export function floorPage(bytes, { gzipped = false } = {}) {
   return page;
 }
 
+/** How many traced loads of the default page and of its floor `firstFigures` makes on the desktop. */
+const TRACED = 5;
+
+/** The main thread's work the traced loads add up (trace event names of Chromium's `devtools.timeline`). */
+const WORK = {
+  parse: ['ParseHTML'], script: ['EvaluateScript', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall'],
+  style: ['UpdateLayoutTree', 'ParseAuthorStyleSheet'], layout: ['Layout'], paint: ['Paint', 'PrePaint', 'Layerize'],
+};
+
+/**
+ * Where a load's main thread spends its time until the first contentful paint: one traced load (cache
+ * disabled, a fresh tab) of `path` on `origin`, its top-level trace events summed by kind (WORK), in ms,
+ * and within Layout the font lookups (`FontCache::GetFontPlatformData`, one for each font family, weight,
+ * style and size first met; on Linux each asks the browser process for the font). Resolves to
+ * `{ fcp, parse, script, style, layout, paint, fonts, fontLookups, firstPaintScript, modules }`.
+ */
+export async function mainThread(browser, origin, path) {
+  const page = await tab(browser, null);
+  const cdp = await browser.context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,blink.user_timing,loading,fonts', transferMode: 'ReportEvents' });
+  await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { polling: 50 });
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  const fcp = events.find((e) => e.name === 'firstContentfulPaint');
+  const start = events.find((e) => e.name === 'navigationStart' && e.args?.frame === fcp?.args?.frame && e.ts <= fcp.ts);
+  const main = events.filter((e) => e.ph === 'X' && e.tid === fcp?.tid && e.ts >= (start?.ts ?? 0) && e.ts <= (fcp?.ts ?? 0));
+  const out = { fcp: fcp && start ? (fcp.ts - start.ts) / 1000 : null };
+  // The outermost events of each kind (a function call inside a script's evaluation counts once).
+  const outermost = (list) => list.filter((e) => !list.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
+  const of = (names) => outermost(main.filter((e) => names.includes(e.name)));
+  for (const [kind, names] of Object.entries(WORK)) out[kind] = of(names).reduce((n, e) => n + e.dur / 1000, 0);
+  // Of the scripts, the classic first-paint.js (it runs before the parser goes on) and the modules.
+  const scripts = of(WORK.script);
+  out.firstPaintScript = scripts.filter((e) => /\/first-paint\.js$/.test(e.args?.data?.url ?? '')).reduce((n, e) => n + e.dur / 1000, 0);
+  out.modules = out.script - out.firstPaintScript;
+  // Each lookup is traced twice, nested: counted once.
+  const outer = of(['FontCache::GetFontPlatformData']);
+  out.fonts = outer.reduce((n, e) => n + e.dur / 1000, 0);
+  out.fontLookups = outer.length;
+  return out;
+}
+
 /**
  * Navigation to the first figures on screen, cache disabled, for the default page and for a share link
  * of a five-department scenario: one untimed load of each, then `loads` timed ones. With `floor`, each
@@ -282,6 +329,16 @@ export async function firstFigures(browser, { loads = 25, floor = true, phone = 
       }
       log(i + 1, loads);
     }
+    // On the desktop, where the default page's main thread goes before its first paint, and its floor's.
+    if (floor && !phone) {
+      const traced = { page: [], floor: [] };
+      for (let i = 0; i < TRACED; i++) {
+        traced.page.push(await mainThread(browser, origin, '/'));
+        traced.floor.push(await mainThread(browser, origin, `/pkg/${cases.default.floorName}`));
+      }
+      const median = (list) => Object.fromEntries(Object.keys(list[0]).map((k) => [k, quantile(list.map((x) => x[k] ?? 0).sort((a, b) => a - b), 0.5)]));
+      cases.default.mainThread = { loads: TRACED, page: median(traced.page), floor: median(traced.floor) };
+    }
   } finally {
     if (floor) for (const c of Object.values(cases)) await rm(floorFile(c.floorName), { force: true });
   }
@@ -298,6 +355,7 @@ export async function firstFigures(browser, { loads = 25, floor = true, phone = 
       floorFcp: floor ? summary(c.floorSamples.map((s) => s.fcp)) : null,
       verified: c.samples.filter((s) => s.verified).length,
       inFirstPaint: key === 'default' ? c.samples.filter((s) => s.inFirstPaint).length : null,
+      mainThread: c.mainThread ?? null,
       bytes: c.first.bytes,
       raw: c.first.raw,
       files: c.first.files,
