@@ -95,7 +95,7 @@ test('sample data imports with a progress bar and fills every part', async () =>
   const { page, requests } = await measureMode();
   await page.getByRole('button', { name: 'Try with sample data' }).click();
   await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.metrics?.weeklyActiveRate !== undefined);
-  assert.match(await status(page).innerText(), /^Imported \d+ rows \(0 skipped\): \d+ people measured at day 30\.$/);
+  assert.match(await status(page).innerText(), /^Imported \d{1,3}(,\d{3})+ rows \(0 skipped\): \d+ people measured at day 30\.$/);
   const departments = await page.locator('.breakdown-table tbody th').allInnerTexts();
   assert.ok(departments.length >= 5, `departments: ${departments}`);
   assert.ok(await page.locator('.trend-table tbody tr').count() >= 13 - 1);

@@ -7,11 +7,13 @@ import { button, departmentCards, field, select } from './fields.js';
 import { mapper } from './mapper.js';
 
 /** @typedef {import('./format.js').Formats} Formats */
+/** @typedef {import('../pkg/roi_calculator.js').Text} Text */
 /**
  * What the shell knows of an import under way: its progress (0–1, none when idle), the status line, one
  * line per file read, and the files waiting for their columns or their dates' order to be chosen or for
  * the day they cover to be given (the first of each is asked).
- * @typedef {{ progress: number | null, status: string, problem: boolean, files: string[],
+ * A status or file line is the shell's own words, or the import's line whose counts the reader's locale formats.
+ * @typedef {{ progress: number | null, status: string | Text, problem: boolean, files: (string | Text)[],
  *   mappings: import('./mapper.js').Mapping[], dates: { name: string, message: string }[], days: DayAsked[],
  *   people: { lists: import('../pkg/roi_import.js').PeopleLists, href: string } | null, minGroupSize?: number }} ImportPanel
  */
@@ -31,7 +33,7 @@ const ACCEPT = '.csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,applicat
 export function measure(view, imported, panel, f) {
   // Beside each other in a wide widget: what was measured (typed or imported) and what it means.
   return [
-    importPanel(imported, panel),
+    importPanel(imported, panel, f),
     html`<div class="inputs">
       <section class="checkpoint" part="checkpoint"><h2>Measured results</h2>
         <p class="hint">Enter what you measured at the checkpoint; leave empty what you did not measure.</p>
@@ -67,7 +69,9 @@ export function measure(view, imported, panel, f) {
 }
 
 /** The drop zone, sample data, progress with cancel, what each file held, and the last import's notes. */
-function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView | null} */ imported, /** @type {ImportPanel} */ panel) {
+function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView | null} */ imported, /** @type {ImportPanel} */ panel,
+  /** @type {Formats} */ f) {
+  const line = (/** @type {string | Text} */ t) => (typeof t === 'string' ? t : f.text(t));
   return html`<section class="import" part="import"><h2>Import what you measured</h2>
     <p class="hint">Drop your roster, usage export and pulse-survey CSV files here, or choose them. They are read in this browser and never leave it.</p>
     <div class="dropzone">
@@ -78,8 +82,8 @@ function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView 
       <progress max="1" value=${panel.progress ?? 0} aria-label="Import progress"></progress>
       ${button('Cancel import', 'secondary', 'import:cancel')}
     </div>
-    <p class="import-status" role="status" data-problem=${String(panel.problem)}>${panel.status}</p>
-    <ul class="import-files">${panel.files.map((line) => html`<li>${line}</li>`)}</ul>
+    <p class="import-status" role="status" data-problem=${String(panel.problem)}>${line(panel.status)}</p>
+    <ul class="import-files">${panel.files.map((l) => html`<li>${line(l)}</li>`)}</ul>
     ${panel.mappings.length > 0 && mapper(panel.mappings[0])}
     ${panel.dates.length > 0 && html`<section class="mapper dates-question" part="dates" aria-labelledby="dates-title">
       <h3 id="dates-title">Which way round are the dates in ${panel.dates[0].name}?</h3>

@@ -133,10 +133,11 @@ impl Importer {
         Ok(shown)
     }
 
-    /// The line the widget shows for the file read last, called `name`: what it was, its rows, and what
-    /// it cannot measure.
-    pub fn describe(&self, name: &str) -> Option<String> {
-        self.last.as_ref().map(|summary| roi_core::view::file_line(name, summary))
+    /// The line the widget shows for the file read last, called `name`: what it was, its rows (as numbers
+    /// the reader's locale formats), and what it cannot measure.
+    #[wasm_bindgen(unchecked_return_type = "Text | undefined")]
+    pub fn describe(&self, name: &str) -> JsValue {
+        self.last.as_ref().map_or(JsValue::UNDEFINED, |summary| to_js(&roi_core::view::file_line(name, summary)))
     }
 
     /// Reads slash dates (`03/04/25`) in the files read from now on as day first (`"dmy"`) or month

@@ -19,8 +19,8 @@ use crate::privacy::DEFAULT_MIN_GROUP;
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ImportedView {
-    /// "Imported 40,000 rows (3 skipped): 400 people measured at day 30."
-    pub status: String,
+    /// "Imported 40,000 rows (3 skipped): 400 people measured at day 30.", its counts as numbers.
+    pub status: Text,
     /// Notes on how the files were read, and users not in the roster.
     pub notes: Vec<String>,
     /// "3 rows skipped — the first of each file:" and one line per listed row, when any were skipped.
@@ -99,12 +99,21 @@ pub struct Cohorts {
     pub attribution: Option<f64>,
 }
 
+/// A count in a line of text, grouped as the reader's locale groups numbers ("17,167").
+fn count(n: f64) -> Piece {
+    Piece::Num(Num::new(n, Format::Decimal))
+}
+
 /// The line an import shows for one file read: what it was, its rows, and what it cannot measure.
-pub fn file_line(name: &str, summary: &FileSummary) -> String {
-    let skipped = if summary.skipped > 0 { format!(", {} skipped", summary.skipped) } else { String::new() };
-    let mut line = format!("{name}: {}, {} rows{skipped}", summary.shape, summary.rows);
+pub fn file_line(name: &str, summary: &FileSummary) -> Text {
+    let mut line = vec![Piece::Words(format!("{name}: {}, ", summary.shape)), count(summary.rows as f64)];
+    if summary.skipped > 0 {
+        line.extend([Piece::Words(" rows, ".into()), count(summary.skipped as f64), Piece::Words(" skipped".into())]);
+    } else {
+        line.push(Piece::Words(" rows".into()));
+    }
     for missing in &summary.not_measured {
-        line.push_str(&format!(". Not measured: {} — {}", metric_name(&missing.metric), missing.reason));
+        line.push(Piece::Words(format!(". Not measured: {} — {}", metric_name(&missing.metric), missing.reason)));
     }
     line
 }
@@ -113,10 +122,15 @@ pub fn file_line(name: &str, summary: &FileSummary) -> String {
 pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) -> ImportedView {
     let report = &imported.import_report;
     let min = imported.measurements.min_group_size.unwrap_or(DEFAULT_MIN_GROUP);
-    let status = format!(
-        "Imported {} rows ({} skipped): {} people measured at day {}.",
-        report.rows_read, report.rows_skipped, report.people_at_checkpoint, imported.measurements.checkpoint_day
-    );
+    let status = vec![
+        Piece::Words("Imported ".into()),
+        count(report.rows_read as f64),
+        Piece::Words(" rows (".into()),
+        count(report.rows_skipped as f64),
+        Piece::Words(" skipped): ".into()),
+        count(report.people_at_checkpoint as f64),
+        Piece::Words(format!(" people measured at day {}.", imported.measurements.checkpoint_day)),
+    ];
     let weeks = imported
         .trend
         .iter()
