@@ -129,3 +129,21 @@ test('at 1440 px measure mode puts what was measured beside what it means', asyn
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('at 360 px an import\'s results come right under it, before the fields it filled', async () => {
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await page.getByRole('button', { name: 'Judge measured results' }).click();
+  const top = (selector) => page.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top + scrollY);
+  // Typed by hand, the fields come first.
+  assert.ok(await top('[part="checkpoint"]') < await top('[part="scorecard"]'));
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.waitForFunction(() => document.querySelector('roi-calculator').measurements?.metrics?.weeklyActiveRate !== undefined);
+  const [status, scorecard, flags, fields] = await Promise.all(['.import-status', '[part="scorecard"]', '[part="flags"]', '[part="checkpoint"]'].map(top));
+  assert.ok(status < scorecard && scorecard < flags && flags < fields, `import ${status}, scorecard ${scorecard}, flags ${flags}, fields ${fields}`);
+  assert.ok(scorecard - status < 1500, `the scorecard is ${scorecard - status} px under the import's status`);
+  await page.screenshot({ path: `${ARTIFACTS}layout-360-imported.png` });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -31,10 +31,10 @@ const ACCEPT = '.csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,applicat
  * @param {ImportPanel} panel @param {Formats} f
  */
 export function measure(view, imported, panel, f) {
-  // Beside each other in a wide widget: what was measured (typed or imported) and what it means.
-  return [
-    importPanel(imported, panel, f),
-    html`<div class="inputs">
+  // Beside each other in a wide widget: what was measured (typed or imported) and what it means. A narrow
+  // one stacks them: after an import what it means comes first, right under the import (the imported
+  // values fill some forty fields a phone would have to scroll past); typed by hand, the fields do.
+  const inputs = html`<div class="inputs">
       <section class="checkpoint" part="checkpoint"><h2>Measured results</h2>
         <p class="hint">Enter what you measured at the checkpoint; leave empty what you did not measure.</p>
         <div class="settings">${select(view.checkpoint)}${view.counts.map((x) => field(x, f))}</div>
@@ -48,8 +48,8 @@ export function measure(view, imported, panel, f) {
       </section>
       <section class="departments" part="departments"><h2>Departments</h2>
         <p class="adoption" role="status">${view.adoption}</p>${departmentCards(view.departments, f)}</section>
-    </div>`,
-    html`<div class="results">
+    </div>`;
+  const results = html`<div class="results">
       <section class="scorecard" part="scorecard"><h2>Scorecard</h2>
         <dl class="figures">${view.scorecard.map((x) => html`<div class="figure"><dt>${x.label}</dt>
           <dd><output data-score=${x.key}>${x.value ? f.num(x.value) : '—'}</output></dd></div>`)}</dl>
@@ -63,9 +63,8 @@ export function measure(view, imported, panel, f) {
           ? html`<li class="flag none">${x.about}</li>`
           : html`<li class=${`flag ${x.severity}`}><strong>${x.about}</strong><p>${x.diagnosis}</p><p class="action">${x.action}</p></li>`)}</ol>
       </section>
-    </div>`,
-    imported && found(imported, f),
-  ];
+    </div>`;
+  return [importPanel(imported, panel, f), ...(imported ? [results, inputs] : [inputs, results]), imported && found(imported, f)];
 }
 
 /** The drop zone, sample data, progress with cancel, what each file held, and the last import's notes. */
