@@ -181,6 +181,9 @@ class RoiCalculator extends HTMLElement {
         this.#outcome(action === 'import:attribution' ? this.#widget?.useAttribution(attribution) : this.#widget?.action(action, index));
         // After switching modes by keyboard, focus stays on the pressed switch.
         if (action.startsWith('mode:')) this.#root.querySelector('.modes [aria-pressed="true"]')?.focus();
+        // Between the quick start and every input the inputs may move (a narrow widget shows the full form
+        // under its figures): focus, and so the view, follows them to the switch at their top.
+        if (action.startsWith('inputs:')) this.#root.querySelector('.inputs-switch button')?.focus();
       });
       this.#edited();
     });

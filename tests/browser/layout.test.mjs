@@ -147,3 +147,17 @@ test('at 360 px an import\'s results come right under it, before the fields it f
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('at 390 px "Refine every input" keeps the inputs in view and focus on their switch', async () => {
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await page.locator('roi-calculator').evaluate((w) => w.setAttribute('inputs', 'quick'));
+  const refine = page.getByRole('button', { name: 'Refine every input' });
+  await refine.click();
+  const back = page.getByRole('button', { name: 'Show only the quick start' });
+  assert.ok(await back.evaluate((b) => b.getRootNode().activeElement === b), 'focus is on the switch');
+  assert.ok(await inView(back), 'and it is in view');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
