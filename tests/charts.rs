@@ -230,3 +230,32 @@ fn realised_bars_stand_beside_the_projected_ones() {
     assert_eq!(rows, [("All staff, projected", 1_638_000.0), ("All staff, realised", 720_000.0)]);
     assert_inside(&chart);
 }
+
+#[test]
+fn a_long_tornado_label_is_cut_to_fit_left_of_the_bars_and_the_text_keeps_it_whole() {
+    let scenario = Scenario::from_json(&serde_json::json!({
+        "version": 1,
+        "departments": [{ "name": "Engineering and Platform Operations", "benchmark": "engineering",
+                          "headcount": 40, "hourlyCost": 90 }],
+    }))
+    .unwrap();
+    let r = evaluate(&scenario, &BenchmarkTable::default()).unwrap();
+    let chart = tornado(&r, 6);
+    let labels: Vec<&str> = chart
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { class: "label", text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(!labels.is_empty());
+    for label in &labels {
+        assert!(label.chars().count() <= 24, "{label}");
+    }
+    assert!(labels.contains(&"Engineering and Platfor…"), "{labels:?}");
+    // Short labels stay whole; the text equivalent names every input in full.
+    let rows: Vec<&str> = chart.rows.iter().map(|(name, _)| name.as_str()).collect();
+    assert!(rows.iter().any(|name| name.starts_with("Engineering and Platform Operations: ")), "{rows:?}");
+    assert!(labels.iter().any(|l| !l.ends_with('…')), "{labels:?}");
+}

@@ -370,7 +370,7 @@ pub fn tornado(report: &Report, max_rows: usize) -> Chart {
         #[allow(clippy::cast_precision_loss)]
         let y = TOP + ROW * i as f64;
         let name = input_name(&item.input, &names);
-        shapes.push(text(LEFT - 8.0, y + ROW / 2.0 + 4.0, &name, None, Anchor::End, "label"));
+        shapes.push(text(LEFT - 8.0, y + ROW / 2.0 + 4.0, &fitted(&name, LABEL_CHARS), None, Anchor::End, "label"));
         match (expected, item.roi_at_low, item.roi_at_high) {
             (Some(mid), Some(low), Some(high)) => {
                 let x = xs.at(mid);
@@ -388,6 +388,21 @@ pub fn tornado(report: &Report, max_rows: usize) -> Chart {
         shapes.push(text(x, height - BOTTOM + 20.0, "Expected ", number, Anchor::Middle, "tick"));
     }
     Chart { title: "What moves the return most", width: WIDTH, height, shapes, rows }
+}
+
+/// The characters of a tornado label that fit left of its bars (200 units, at the largest size the
+/// stylesheet gives labels); the chart's text lists the whole name.
+const LABEL_CHARS: usize = 24;
+
+/// `text` cut to `max` characters, the last of them an ellipsis, when it is longer.
+fn fitted(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
 }
 
 /// An input's path (`departments[0].activeRate`, `weeksPerYear`, `costs`; see `Input::path`) in plain
