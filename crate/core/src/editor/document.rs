@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::fields::FieldError;
 use crate::numbers::{NumberStyle, parse_number};
@@ -108,10 +108,21 @@ fn read_typed(kinds: &FieldKinds, key: &str, text: &str, style: &NumberStyle) ->
         return Ok(Value::Null);
     }
     if kinds.text.contains(&key) {
-        return Ok(json!(trimmed));
+        return Ok(Value::from(trimmed));
     }
     let number = parse_number(trimmed, style).map_err(|e| e.to_string())?;
-    Ok(json!(if kinds.percent.contains(&key) { number / 100.0 } else { number }))
+    Ok(Value::from(if kinds.percent.contains(&key) { number / 100.0 } else { number }))
+}
+
+/// A JSON object of `pairs`. Built directly: `json!` with values in it calls
+/// `serde_json::to_value(..).unwrap()`, whose panic message brings serde_json's error `Debug` (and
+/// `str`'s) into the WebAssembly module.
+pub(super) fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    let mut map = Map::new();
+    for (key, value) in pairs {
+        map.insert(key.to_owned(), value);
+    }
+    Value::Object(map)
 }
 
 /// Sets `value` at `path` (`costs.oneTime[0].amount`) in `document`, creating missing objects on the

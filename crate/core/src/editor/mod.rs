@@ -18,7 +18,7 @@ mod document;
 mod measure;
 
 pub use document::{Draft, Drafts};
-use document::{FieldKinds, edit, list_at, renumber};
+use document::{FieldKinds, edit, list_at, object, renumber};
 pub use measure::MeasureEditor;
 
 /// How a scenario's fields are typed.
@@ -97,7 +97,7 @@ impl Editor {
         let Some(list) = list_at(&mut trial, "departments") else { return false };
         let mut copy = list.last().cloned().unwrap_or_else(|| json!({}));
         if let Some(fields) = copy.as_object_mut() {
-            fields.insert("name".into(), json!(name));
+            fields.insert("name".into(), Value::from(name));
             fields.remove("useCases");
         }
         list.push(copy);
@@ -117,7 +117,7 @@ impl Editor {
             return false;
         };
         let Some(lines) = lines.as_array_mut() else { return false };
-        lines.push(json!({ "label": label, "amount": 0.0 }));
+        lines.push(object([("label", Value::from(*label)), ("amount", Value::from(0.0))]));
         self.commit(trial).is_ok()
     }
 
@@ -130,7 +130,9 @@ impl Editor {
         fields.remove("hoursSavedPerWeek");
         let cases = fields.entry("useCases").or_insert_with(|| json!([]));
         let Some(cases) = cases.as_array_mut() else { return false };
-        cases.push(json!({ "name": format!("Task {}", cases.len() + 1), "minutesBefore": 0.0, "minutesAfter": 0.0, "perWeek": 0.0 }));
+        let name = Value::from(format!("Task {}", cases.len() + 1));
+        let zero = || Value::from(0.0);
+        cases.push(object([("name", name), ("minutesBefore", zero()), ("minutesAfter", zero()), ("perWeek", zero())]));
         self.commit(trial).is_ok()
     }
 
@@ -293,7 +295,7 @@ mod tests {
         let before = e.report().annual.cost;
         assert!(e.add_cost("costs.monthly"));
         let last = e.document()["costs"]["monthly"].as_array().map_or(0, Vec::len) - 1;
-        assert_eq!(e.document()["costs"]["monthly"][last]["label"], json!("Monthly cost"));
+        assert_eq!(e.document()["costs"]["monthly"][last], json!({ "label": "Monthly cost", "amount": 0.0 }));
         assert!(e.type_into(&format!("costs.monthly[{last}].amount"), "1,000", &english));
         // 12 months of 1,000 more.
         assert!((e.report().annual.cost - before - 12_000.0).abs() < 1e-9);
@@ -310,6 +312,8 @@ mod tests {
         let mut e = editor();
         let english = NumberStyle::english();
         assert!(e.add_use_case(0));
+        let added = json!({ "name": "Task 1", "minutesBefore": 0.0, "minutesAfter": 0.0, "perWeek": 0.0 });
+        assert_eq!(e.document()["departments"][0]["useCases"], json!([added]));
         assert!(e.document()["departments"][0].get("hoursSavedPerWeek").is_none());
         assert_eq!(e.report().departments[0].hours_saved_per_week, 0.0, "an empty task saves nothing yet");
         assert!(e.type_into("departments[0].useCases[0].name", "Contract review", &english));
