@@ -28,6 +28,7 @@ pub mod intensity;
 pub mod link;
 pub mod model;
 pub mod numbers;
+pub mod order;
 pub mod privacy;
 pub mod projection;
 pub mod realised;

@@ -75,19 +75,19 @@ pub(super) fn edit(
 /// those of later items up one place.
 pub(super) fn renumber(drafts: &mut Drafts, list: &str, index: usize) {
     let prefix = format!("{list}[");
-    *drafts = std::mem::take(drafts)
-        .into_iter()
-        .filter_map(|(path, draft)| {
-            let position = path.strip_prefix(&prefix).and_then(|rest| rest.split(']').next()?.parse::<usize>().ok());
-            match position {
-                Some(i) if i == index => None,
-                Some(i) if i > index => {
-                    Some((path.replacen(&format!("{list}[{i}]"), &format!("{list}[{}]", i - 1), 1), draft))
-                }
-                _ => Some((path, draft)),
+    // Inserted one by one rather than collected: collecting a map sorts, with a sort of its own.
+    for (path, draft) in std::mem::take(drafts) {
+        let position = path.strip_prefix(&prefix).and_then(|rest| rest.split(']').next()?.parse::<usize>().ok());
+        match position {
+            Some(i) if i == index => {}
+            Some(i) if i > index => {
+                drafts.insert(path.replacen(&format!("{list}[{i}]"), &format!("{list}[{}]", i - 1), 1), draft);
             }
-        })
-        .collect();
+            _ => {
+                drafts.insert(path, draft);
+            }
+        }
+    }
 }
 
 /// The list at `path` in `document`, if there is one
