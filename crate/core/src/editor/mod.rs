@@ -48,7 +48,11 @@ impl Editor {
     /// Starts editing a valid scenario.
     pub fn new(scenario: &Scenario, table: BenchmarkTable) -> Result<Self, Vec<FieldError>> {
         let report = evaluate(scenario, &table)?;
-        let document = serde_json::to_value(scenario).unwrap_or_else(|_| json!({}));
+        // Written as text and read back rather than built with `serde_json::to_value`: the WebAssembly
+        // modules already write scenarios as text and read JSON values, and `to_value` would add a
+        // second serializer of the scenario (export.rs does the same for its download).
+        let text = serde_json::to_string(scenario).unwrap_or_default();
+        let document = serde_json::from_str(&text).unwrap_or_else(|_| json!({}));
         let scenario = scenario.clone();
         Ok(Self { document, scenario, report, table, drafts: Drafts::new(), risk_pending: false })
     }
@@ -220,6 +224,19 @@ mod tests {
 
     fn editor() -> Editor {
         Editor::new(&Scenario::default(), BenchmarkTable::default()).expect("the default scenario is valid")
+    }
+
+    #[test]
+    fn the_document_is_the_scenarios_json_value() {
+        let mut scenario = Scenario::default();
+        scenario.departments[0].name = "Ünïcode \"quoted\" \u{1F600} \\ line\nbreak".into();
+        scenario.departments[0].hourly_cost = Some(0.1 + 0.2);
+        scenario.departments[0].active_rate = Some(1e-7);
+        scenario.departments[0].headcount = 123_456_789;
+        for scenario in [Scenario::default(), scenario] {
+            let e = Editor::new(&scenario, BenchmarkTable::default()).expect("valid");
+            assert_eq!(e.document(), &serde_json::to_value(&scenario).expect("value"));
+        }
     }
 
     #[test]
