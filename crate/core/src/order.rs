@@ -41,7 +41,7 @@ mod tests {
     fn sorts_as_sort_by_does() {
         let items: Vec<(u32, usize)> = (0..200).map(|i| ((i * 7919) % 13, i as usize)).collect();
         let mut expected = items.clone();
-        expected.sort_by(|a, b| b.0.cmp(&a.0));
+        expected.sort_by_key(|item| std::cmp::Reverse(item.0));
         assert_eq!(sorted_by(items, |a, b| b.0.cmp(&a.0)), expected);
     }
 }
