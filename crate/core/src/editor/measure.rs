@@ -223,7 +223,7 @@ mod tests {
         let english = NumberStyle::english();
         assert!(e.type_into("metrics.satisfaction", "4.2", &english));
         assert!(!e.type_into("metrics.satisfaction", "7", &english));
-        assert!(e.drafts()["metrics.satisfaction"].message.contains("1 to 5"));
+        assert!(e.drafts().get("metrics.satisfaction").is_some_and(|d| d.message.contains("1 to 5")));
         assert_eq!(e.assessment().metrics.satisfaction.value, Some(4.2));
         assert!(!e.type_into("checkpointDay", "thirty", &english));
         assert!(e.type_into("metrics.satisfaction", "", &english));

@@ -17,7 +17,7 @@ use crate::scenario::Scenario;
 mod document;
 mod measure;
 
-pub use document::{Draft, Drafts};
+pub use document::{ByPath, Draft, Drafts};
 use document::{FieldKinds, edit, list_at, object, renumber};
 pub use measure::MeasureEditor;
 
