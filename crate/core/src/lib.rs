@@ -16,6 +16,7 @@
 
 pub mod assessment;
 pub mod assumptions;
+mod base64url;
 pub mod benchmarks;
 pub mod board;
 pub mod charts;
