@@ -5,7 +5,7 @@
 //! a formula (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with `'`, and the embed snippet's
 //! attribute is HTML-escaped. Numbers are written exactly (shortest round-trip), never rounded.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::report::Report;
 use crate::scenario::Scenario;
@@ -26,7 +26,7 @@ pub fn departments_csv(report: &Report) -> String {
         "hours vs benchmark".into(),
     ]];
     for d in &report.departments {
-        let status = |s: Option<crate::benchmarks::BandStatus>| s.map(|s| text_of(&json!(s))).unwrap_or_default();
+        let status = |s: Option<crate::benchmarks::BandStatus>| s.map(|s| s.word().to_owned()).unwrap_or_default();
         rows.push(vec![
             safe_text(&d.name),
             count(d.headcount),
@@ -61,9 +61,21 @@ pub fn monthly_csv(report: &Report) -> String {
     to_csv(&rows)
 }
 
-/// The JSON download: the scenario and its report in one versioned document.
+/// The JSON download: the scenario and its report in one versioned document (its keys in order, as
+/// a [`Value`]'s map keeps them).
 pub fn download_json(scenario: &Scenario, report: &Report) -> Value {
-    json!({ "version": 1, "scenario": scenario, "report": report })
+    /// The document as written.
+    #[derive(serde::Serialize)]
+    struct Download<'a> {
+        version: u8,
+        scenario: &'a Scenario,
+        report: &'a Report,
+    }
+    // Written as text and read back rather than built with `serde_json::to_value`: the page's module
+    // already writes reports and scenarios as text and reads JSON values, where `to_value` would add a
+    // second serializer of the whole report to it. Both give the same value.
+    let text = serde_json::to_string(&Download { version: 1, scenario, report }).unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or_default()
 }
 
 /// The tags that embed the widget on another page with this scenario: `script_url` is where
@@ -111,11 +123,6 @@ fn count(x: f64) -> String {
     if whole as f64 == x { whole.to_string() } else { number(x) }
 }
 
-/// The text of a JSON string value.
-fn text_of(value: &Value) -> String {
-    value.as_str().unwrap_or_default().to_owned()
-}
-
 /// Rows as RFC 4180 CSV: a field with a comma, quote or line break is quoted, quotes doubled; CRLF
 /// line ends. Written here rather than with the `csv` crate, whose writer measured 16.5 KB gzipped in the
 /// WebAssembly module for these few lines; reading CSV, with its dialects, is another matter.
@@ -143,6 +150,7 @@ fn to_csv(rows: &[Vec<String>]) -> String {
 mod tests {
     use super::*;
     use crate::BenchmarkTable;
+    use serde_json::json;
 
     fn report_for(scenario: &Scenario) -> Report {
         crate::evaluate(scenario, &BenchmarkTable::default()).expect("valid")
@@ -213,5 +221,19 @@ mod tests {
         let document = download_json(&scenario, &report_for(&scenario));
         assert_eq!(document["version"], 1);
         assert_eq!(document["report"]["annual"]["roiPercent"], json!(740.0));
+    }
+
+    #[test]
+    fn the_json_download_is_the_value_of_its_parts() {
+        let mut scenario = Scenario::default();
+        scenario.departments[0].name = "Ünïcode \"quoted\" \u{1F600} \\ line\nbreak".into();
+        scenario.departments[0].hourly_cost = Some(0.1 + 0.2);
+        scenario.departments[0].headcount = 123_456_789;
+        scenario.departments[0].active_rate = Some(1e-7);
+        let report = report_for(&scenario);
+        let document = download_json(&scenario, &report);
+        assert_eq!(document, json!({ "version": 1, "scenario": scenario, "report": report }));
+        let pretty = |v: &Value| serde_json::to_string_pretty(v).expect("text");
+        assert_eq!(pretty(&document), pretty(&json!({ "version": 1, "scenario": scenario, "report": report })));
     }
 }

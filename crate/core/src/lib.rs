@@ -16,6 +16,7 @@
 
 pub mod assessment;
 pub mod assumptions;
+mod base64url;
 pub mod benchmarks;
 pub mod board;
 pub mod charts;
@@ -28,6 +29,7 @@ pub mod intensity;
 pub mod link;
 pub mod model;
 pub mod numbers;
+pub mod order;
 pub mod privacy;
 pub mod projection;
 pub mod realised;

@@ -7,24 +7,11 @@
 //! the scenario to [`decode`] as the `v1` link it would have been, so neither a deflater nor a second
 //! format adds to the WebAssembly. Here a `v2.` link is refused with [`LinkError::Compressed`].
 
-use base64::Engine;
-use base64::alphabet::URL_SAFE;
-use base64::engine::DecodePaddingMode;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::fields::FieldError;
 use crate::scenario::Scenario;
-
-/// Reads what `URL_SAFE_NO_PAD` writes, and also a link cut mid-group: its last characters then carry
-/// stray bits, which the strict engine rejects and this one ignores.
-const TOLERANT: GeneralPurpose = GeneralPurpose::new(
-    &URL_SAFE,
-    GeneralPurposeConfig::new()
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-        .with_decode_allow_trailing_bits(true),
-);
 
 /// The prefix of the links this module writes and reads.
 pub const PREFIX: &str = "v1.";
@@ -60,7 +47,7 @@ pub struct DecodedLink {
 pub fn encode(scenario: &Scenario) -> String {
     // Serializing plain data structures to a string cannot fail.
     let json = serde_json::to_vec(scenario).unwrap_or_default();
-    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(json))
+    format!("{PREFIX}{}", crate::base64url::encode(&json))
 }
 
 /// Opens a link: the bare text, `#v1.…`, or a whole URL ending in `#v1.…`.
@@ -117,7 +104,8 @@ fn decode_prefix(payload: &str, dropped: &mut Vec<FieldError>) -> Vec<u8> {
             message: "The link contains characters that do not belong in it; the rest was read.".into(),
         });
     }
-    TOLERANT.decode(clean.get(..usable).unwrap_or_default()).unwrap_or_default()
+    // Its last characters may carry stray bits (a link cut mid-group): they are ignored.
+    crate::base64url::decode(clean.get(..usable).unwrap_or_default()).unwrap_or_default()
 }
 
 /// Makes a cut-off JSON document parseable: drops the incomplete member it ends in and closes every
@@ -197,7 +185,7 @@ mod tests {
     #[test]
     fn an_invalid_field_is_dropped_and_named() {
         let json = r#"{"version":1,"weeksPerYear":99,"hoursPerWeek":37.5}"#;
-        let decoded = decode(&format!("v1.{}", URL_SAFE_NO_PAD.encode(json))).expect("opens");
+        let decoded = decode(&format!("v1.{}", crate::base64url::encode(json.as_bytes()))).expect("opens");
         assert_eq!(decoded.scenario.hours_per_week, 37.5);
         assert_eq!(decoded.scenario.weeks_per_year, Scenario::default().weeks_per_year);
         assert_eq!(decoded.dropped.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["weeksPerYear"]);

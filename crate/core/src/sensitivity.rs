@@ -49,9 +49,8 @@ pub fn rank(model: &Model, ranges: &Ranges) -> (Vec<Sensitivity>, Vec<bool>) {
             swing,
         });
     }
-    // Largest swing first; equal swings keep the inputs' order. An unstable sort on the full key is
-    // deterministic and keeps a second sort implementation out of the WebAssembly build.
-    let mut ranked: Vec<(usize, Sensitivity)> = bars.into_iter().enumerate().collect();
-    ranked.sort_unstable_by(|(i, a), (j, b)| b.swing.total_cmp(&a.swing).then(i.cmp(j)));
-    (ranked.into_iter().map(|(_, bar)| bar).collect(), directions)
+    // Largest swing first; equal swings keep the inputs' order.
+    let order = crate::order::largest_first(&bars.iter().map(|bar| bar.swing).collect::<Vec<_>>());
+    let mut bars: Vec<Option<Sensitivity>> = bars.into_iter().map(Some).collect();
+    (order.into_iter().filter_map(|i| bars.get_mut(i)?.take()).collect(), directions)
 }

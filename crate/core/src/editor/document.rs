@@ -1,9 +1,7 @@
 //! What both editors share: reading what was typed into a field by its kind, setting it at its path
 //! in a JSON document, and keeping what could not be used as a draft beside its field.
 
-use std::collections::BTreeMap;
-
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::fields::FieldError;
 use crate::numbers::{NumberStyle, parse_number};
@@ -18,7 +16,72 @@ pub struct Draft {
 }
 
 /// Drafts by field path.
-pub type Drafts = BTreeMap<String, Draft>;
+pub type Drafts = ByPath<Draft>;
+
+/// Values by field path, in a list: a form holds a few at a time, and each `BTreeMap` of another value
+/// type compiled another 6–7 KB of tree code into the WebAssembly module.
+#[derive(Debug, Clone)]
+pub struct ByPath<V>(Vec<(String, V)>);
+
+impl<V> Default for ByPath<V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<V> ByPath<V> {
+    /// None yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The value at `path`.
+    pub fn get(&self, path: &str) -> Option<&V> {
+        self.0.iter().find(|(p, _)| p == path).map(|(_, value)| value)
+    }
+
+    /// Whether there is a value at `path`.
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// Sets the value at `path`, replacing any there.
+    pub fn insert(&mut self, path: String, value: V) {
+        match self.0.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, old)) => *old = value,
+            None => self.0.push((path, value)),
+        }
+    }
+
+    /// Takes the value at `path` out.
+    pub fn remove(&mut self, path: &str) -> Option<V> {
+        let at = self.0.iter().position(|(p, _)| p == path)?;
+        Some(self.0.swap_remove(at).1)
+    }
+
+    /// How many values there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Removes them all.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+impl<V> IntoIterator for ByPath<V> {
+    type Item = (String, V);
+    type IntoIter = std::vec::IntoIter<(String, V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
 
 /// How the fields of one kind of document are typed, by their last path segment.
 pub(super) struct FieldKinds {
@@ -75,19 +138,18 @@ pub(super) fn edit(
 /// those of later items up one place.
 pub(super) fn renumber(drafts: &mut Drafts, list: &str, index: usize) {
     let prefix = format!("{list}[");
-    *drafts = std::mem::take(drafts)
-        .into_iter()
-        .filter_map(|(path, draft)| {
-            let position = path.strip_prefix(&prefix).and_then(|rest| rest.split(']').next()?.parse::<usize>().ok());
-            match position {
-                Some(i) if i == index => None,
-                Some(i) if i > index => {
-                    Some((path.replacen(&format!("{list}[{i}]"), &format!("{list}[{}]", i - 1), 1), draft))
-                }
-                _ => Some((path, draft)),
+    for (path, draft) in std::mem::take(drafts) {
+        let position = path.strip_prefix(&prefix).and_then(|rest| rest.split(']').next()?.parse::<usize>().ok());
+        match position {
+            Some(i) if i == index => {}
+            Some(i) if i > index => {
+                drafts.insert(path.replacen(&format!("{list}[{i}]"), &format!("{list}[{}]", i - 1), 1), draft);
             }
-        })
-        .collect();
+            _ => {
+                drafts.insert(path, draft);
+            }
+        }
+    }
 }
 
 /// The list at `path` in `document`, if there is one
@@ -108,10 +170,21 @@ fn read_typed(kinds: &FieldKinds, key: &str, text: &str, style: &NumberStyle) ->
         return Ok(Value::Null);
     }
     if kinds.text.contains(&key) {
-        return Ok(json!(trimmed));
+        return Ok(Value::from(trimmed));
     }
     let number = parse_number(trimmed, style).map_err(|e| e.to_string())?;
-    Ok(json!(if kinds.percent.contains(&key) { number / 100.0 } else { number }))
+    Ok(Value::from(if kinds.percent.contains(&key) { number / 100.0 } else { number }))
+}
+
+/// A JSON object of `pairs`. Built directly: `json!` with values in it calls
+/// `serde_json::to_value(..).unwrap()`, whose panic message brings serde_json's error `Debug` (and
+/// `str`'s) into the WebAssembly module.
+pub(super) fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    let mut map = Map::new();
+    for (key, value) in pairs {
+        map.insert(key.to_owned(), value);
+    }
+    Value::Object(map)
 }
 
 /// Sets `value` at `path` (`costs.oneTime[0].amount`) in `document`, creating missing objects on the

@@ -2,9 +2,9 @@
 //! organisation and per department. Like the scenario editor, a value that does not validate stays as a
 //! draft with its message and the last valid assessment stays on screen.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value};
 
-use super::document::{Drafts, FieldKinds, edit, list_at, renumber};
+use super::document::{Drafts, FieldKinds, edit, list_at, object, renumber};
 use crate::assessment::{Assessment, Measurements, read_and_assess};
 use crate::benchmarks::BenchmarkTable;
 use crate::fields::FieldError;
@@ -67,17 +67,17 @@ impl MeasureEditor {
             .as_array()
             .map(|list| {
                 list.iter()
-                    .map(|d| json!({ "name": d["name"], "benchmark": d.get("benchmark").unwrap_or(&Value::Null), "metrics": {} }))
+                    .map(|d| department(d["name"].clone(), d.get("benchmark").cloned().unwrap_or(Value::Null)))
                     .collect()
             })
             .unwrap_or_default();
-        let document = json!({ "version": 1, "checkpointDay": 30, "metrics": {}, "departments": departments });
+        let document = checkpoint(departments);
         // A valid scenario's names and benchmark keys are valid here too; should that ever change, the
         // person starts from an empty checkpoint rather than from nothing.
         Self::new(document, table.clone()).unwrap_or_else(|_| {
             let measurements = Measurements { version: 1, checkpoint_day: 30, ..Measurements::default() };
             let assessment = crate::assess(&measurements, &table);
-            let document = json!({ "version": 1, "checkpointDay": 30, "metrics": {}, "departments": [] });
+            let document = checkpoint(Vec::new());
             Self { document, measurements, assessment, table, drafts: Drafts::new() }
         })
     }
@@ -120,7 +120,7 @@ impl MeasureEditor {
     pub fn add_department(&mut self, name: &str) -> bool {
         let mut trial = self.document.clone();
         let Some(list) = list_at(&mut trial, "departments") else { return false };
-        list.push(json!({ "name": name, "benchmark": null, "metrics": {} }));
+        list.push(department(Value::from(name), Value::Null));
         self.commit(trial)
     }
 
@@ -150,10 +150,27 @@ impl MeasureEditor {
     }
 }
 
+/// A checkpoint document at Day 30 with nothing measured for the organisation, of `departments`.
+fn checkpoint(departments: Vec<Value>) -> Value {
+    let metrics = Value::Object(Map::new());
+    object([
+        ("version", Value::from(1)),
+        ("checkpointDay", Value::from(30)),
+        ("metrics", metrics),
+        ("departments", Value::Array(departments)),
+    ])
+}
+
+/// A department of a checkpoint, with nothing measured.
+fn department(name: Value, benchmark: Value) -> Value {
+    object([("name", name), ("benchmark", benchmark), ("metrics", Value::Object(Map::new()))])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::assessment::{Severity, Status};
+    use serde_json::json;
 
     fn editor() -> MeasureEditor {
         let scenario = json!({ "departments": [
@@ -165,7 +182,14 @@ mod tests {
 
     #[test]
     fn starts_from_the_scenarios_departments_with_nothing_measured() {
-        let e = editor();
+        let mut e = editor();
+        let department = |name: &str, benchmark: Value| json!({ "name": name, "benchmark": benchmark, "metrics": {} });
+        let departments = [department("Sales", json!("sales")), department("Legal", Value::Null)];
+        let expected = json!({ "version": 1, "checkpointDay": 30, "metrics": {}, "departments": departments });
+        assert_eq!(e.document(), &expected);
+        assert!(e.add_department("Ops"));
+        assert_eq!(e.document()["departments"][2], department("Ops", Value::Null));
+        assert!(e.remove_department(2));
         assert_eq!(e.document()["checkpointDay"], json!(30));
         assert_eq!(e.document()["departments"][0]["benchmark"], json!("sales"));
         assert_eq!(e.assessment().departments.len(), 2);
@@ -199,7 +223,7 @@ mod tests {
         let english = NumberStyle::english();
         assert!(e.type_into("metrics.satisfaction", "4.2", &english));
         assert!(!e.type_into("metrics.satisfaction", "7", &english));
-        assert!(e.drafts()["metrics.satisfaction"].message.contains("1 to 5"));
+        assert!(e.drafts().get("metrics.satisfaction").is_some_and(|d| d.message.contains("1 to 5")));
         assert_eq!(e.assessment().metrics.satisfaction.value, Some(4.2));
         assert!(!e.type_into("checkpointDay", "thirty", &english));
         assert!(e.type_into("metrics.satisfaction", "", &english));

@@ -17,8 +17,8 @@ use crate::scenario::Scenario;
 mod document;
 mod measure;
 
-pub use document::{Draft, Drafts};
-use document::{FieldKinds, edit, list_at, renumber};
+pub use document::{ByPath, Draft, Drafts};
+use document::{FieldKinds, edit, list_at, object, renumber};
 pub use measure::MeasureEditor;
 
 /// How a scenario's fields are typed.
@@ -48,7 +48,11 @@ impl Editor {
     /// Starts editing a valid scenario.
     pub fn new(scenario: &Scenario, table: BenchmarkTable) -> Result<Self, Vec<FieldError>> {
         let report = evaluate(scenario, &table)?;
-        let document = serde_json::to_value(scenario).unwrap_or_else(|_| json!({}));
+        // Written as text and read back rather than built with `serde_json::to_value`: the WebAssembly
+        // modules already write scenarios as text and read JSON values, and `to_value` would add a
+        // second serializer of the scenario (export.rs does the same for its download).
+        let text = serde_json::to_string(scenario).unwrap_or_default();
+        let document = serde_json::from_str(&text).unwrap_or_else(|_| json!({}));
         let scenario = scenario.clone();
         Ok(Self { document, scenario, report, table, drafts: Drafts::new(), risk_pending: false })
     }
@@ -97,7 +101,7 @@ impl Editor {
         let Some(list) = list_at(&mut trial, "departments") else { return false };
         let mut copy = list.last().cloned().unwrap_or_else(|| json!({}));
         if let Some(fields) = copy.as_object_mut() {
-            fields.insert("name".into(), json!(name));
+            fields.insert("name".into(), Value::from(name));
             fields.remove("useCases");
         }
         list.push(copy);
@@ -117,7 +121,7 @@ impl Editor {
             return false;
         };
         let Some(lines) = lines.as_array_mut() else { return false };
-        lines.push(json!({ "label": label, "amount": 0.0 }));
+        lines.push(object([("label", Value::from(*label)), ("amount", Value::from(0.0))]));
         self.commit(trial).is_ok()
     }
 
@@ -130,7 +134,9 @@ impl Editor {
         fields.remove("hoursSavedPerWeek");
         let cases = fields.entry("useCases").or_insert_with(|| json!([]));
         let Some(cases) = cases.as_array_mut() else { return false };
-        cases.push(json!({ "name": format!("Task {}", cases.len() + 1), "minutesBefore": 0.0, "minutesAfter": 0.0, "perWeek": 0.0 }));
+        let name = Value::from(format!("Task {}", cases.len() + 1));
+        let zero = || Value::from(0.0);
+        cases.push(object([("name", name), ("minutesBefore", zero()), ("minutesAfter", zero()), ("perWeek", zero())]));
         self.commit(trial).is_ok()
     }
 
@@ -221,6 +227,19 @@ mod tests {
     }
 
     #[test]
+    fn the_document_is_the_scenarios_json_value() {
+        let mut scenario = Scenario::default();
+        scenario.departments[0].name = "Ünïcode \"quoted\" \u{1F600} \\ line\nbreak".into();
+        scenario.departments[0].hourly_cost = Some(0.1 + 0.2);
+        scenario.departments[0].active_rate = Some(1e-7);
+        scenario.departments[0].headcount = 123_456_789;
+        for scenario in [Scenario::default(), scenario] {
+            let e = Editor::new(&scenario, BenchmarkTable::default()).expect("valid");
+            assert_eq!(e.document(), &serde_json::to_value(&scenario).expect("value"));
+        }
+    }
+
+    #[test]
     fn a_valid_edit_commits_and_recomputes() {
         let mut e = editor();
         assert_eq!(e.report().annual.roi_percent, Some(740.0));
@@ -293,7 +312,7 @@ mod tests {
         let before = e.report().annual.cost;
         assert!(e.add_cost("costs.monthly"));
         let last = e.document()["costs"]["monthly"].as_array().map_or(0, Vec::len) - 1;
-        assert_eq!(e.document()["costs"]["monthly"][last]["label"], json!("Monthly cost"));
+        assert_eq!(e.document()["costs"]["monthly"][last], json!({ "label": "Monthly cost", "amount": 0.0 }));
         assert!(e.type_into(&format!("costs.monthly[{last}].amount"), "1,000", &english));
         // 12 months of 1,000 more.
         assert!((e.report().annual.cost - before - 12_000.0).abs() < 1e-9);
@@ -310,6 +329,8 @@ mod tests {
         let mut e = editor();
         let english = NumberStyle::english();
         assert!(e.add_use_case(0));
+        let added = json!({ "name": "Task 1", "minutesBefore": 0.0, "minutesAfter": 0.0, "perWeek": 0.0 });
+        assert_eq!(e.document()["departments"][0]["useCases"], json!([added]));
         assert!(e.document()["departments"][0].get("hoursSavedPerWeek").is_none());
         assert_eq!(e.report().departments[0].hours_saved_per_week, 0.0, "an empty task saves nothing yet");
         assert!(e.type_into("departments[0].useCases[0].name", "Contract review", &english));

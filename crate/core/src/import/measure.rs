@@ -12,6 +12,7 @@ use super::{DepartmentBreakdown, FileSummary, ImportOptions, ImportReport, Impor
 use crate::assessment::{DepartmentMeasurements, Measurements, Metric, Metrics};
 use crate::benchmarks::BenchmarkTable;
 use crate::fields::FieldError;
+use crate::order::sorted_by;
 
 /// The measurement itself, once the roster and activity are known to be there.
 pub(super) fn measure(
@@ -81,7 +82,7 @@ pub(super) fn measure(
         min_group_size: Some(min),
         intensity: (sessions_counted && !everyone_hidden && all.reached > 0).then(|| all.intensity(min)),
     };
-    breakdown.sort_by(|a, b| {
+    let breakdown = sorted_by(breakdown, |a, b| {
         let key = |d: &DepartmentBreakdown| d.metrics.weekly_active_rate.unwrap_or(f64::INFINITY);
         key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
     });

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::metrics::{self, Clock};
 use super::{Dataset, ImportOptions};
 use crate::intensity::Group;
+use crate::order::sorted_by;
 
 /// How many people each list shows on screen.
 pub const LISTED: usize = 20;
@@ -76,7 +77,7 @@ impl Dataset {
         for &(answer, p) in answers.iter().filter(|(a, _)| a.day == day) {
             hours[p] = answer.hours_saved.or(hours[p]);
         }
-        let mut rows: Vec<(PersonRow, bool)> = roster
+        let rows: Vec<(PersonRow, bool)> = roster
             .people
             .iter()
             .enumerate()
@@ -93,11 +94,12 @@ impl Dataset {
                 (row, person.completed.is_some())
             })
             .collect();
-        rows.sort_by(|(a, _), (b, _)| b.sessions.cmp(&a.sessions).then_with(|| a.user.cmp(&b.user)));
+        let rows = sorted_by(rows, |(a, _), (b, _)| b.sessions.cmp(&a.sessions).then_with(|| a.user.cmp(&b.user)));
         let no_session: Vec<PersonRow> =
             rows.iter().filter(|(r, completed)| *completed && r.sessions == 0).map(|(r, _)| r.clone()).collect();
-        let mut by_hours: Vec<&PersonRow> = rows.iter().map(|(r, _)| r).filter(|r| r.hours_saved.is_some()).collect();
-        by_hours.sort_by(|a, b| b.hours_saved.unwrap_or(0.0).total_cmp(&a.hours_saved.unwrap_or(0.0)));
+        let by_hours: Vec<&PersonRow> = rows.iter().map(|(r, _)| r).filter(|r| r.hours_saved.is_some()).collect();
+        let by_hours =
+            sorted_by(by_hours, |a, b| b.hours_saved.unwrap_or(0.0).total_cmp(&a.hours_saved.unwrap_or(0.0)));
         Some(PeopleLists {
             checkpoint_day: day as u32,
             most_sessions: rows.iter().filter(|(r, _)| r.sessions > 0).take(LISTED).map(|(r, _)| r.clone()).collect(),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::files::{Answer, Roster};
 use super::metrics::{Answered, Clock, Mean, TREND_WEEKS, Usage, ratio};
 use super::values::format_date;
+use crate::order::sorted_by;
 
 /// One calendar week of the trend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,8 +104,7 @@ fn shares(answers: &[Answered<'_>], day: i32, min: u32, named: impl Fn(&Answer) 
             continue;
         }
         answering += 1;
-        let mut keys: Vec<String> = list.iter().map(|t| t.to_ascii_lowercase()).collect();
-        keys.sort_unstable();
+        let mut keys = sorted_by(list.iter().map(|t| t.to_ascii_lowercase()).collect(), String::cmp);
         keys.dedup();
         for key in keys {
             match counts.iter_mut().find(|(k, ..)| *k == key) {
@@ -119,8 +119,7 @@ fn shares(answers: &[Answered<'_>], day: i32, min: u32, named: impl Fn(&Answer) 
     if answering < u64::from(min) {
         return Vec::new();
     }
-    counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-    counts
+    sorted_by(counts, |a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)))
         .into_iter()
         .map(|(_, category, answers)| TaskShare { category, answers, share: answers as f64 / answering as f64 })
         .collect()

@@ -108,8 +108,7 @@ fn whole_people(people: &[f64]) -> Vec<u64> {
     let people: Vec<f64> = people.iter().map(|p| p.max(0.0).min(cap)).collect();
     let mut whole: Vec<f64> = people.iter().map(|p| p.floor()).collect();
     let short = (people.iter().sum::<f64>().round() - whole.iter().sum::<f64>()).max(0.0);
-    let mut order: Vec<usize> = (0..people.len()).collect();
-    order.sort_by(|&a, &b| (people[b] - whole[b]).total_cmp(&(people[a] - whole[a])).then(a.cmp(&b)));
+    let order = crate::order::largest_first(&people.iter().zip(&whole).map(|(p, w)| p - w).collect::<Vec<_>>());
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     for &i in order.iter().take(short as usize) {
         if whole[i] < cap {

@@ -201,11 +201,10 @@ fn matches(scenario: &Scenario, measured: &[DepartmentMeasurements]) -> Vec<Opti
 /// of the headcount no matched department covers.
 fn weights(model: &Model, found: &[Option<(usize, MatchedBy)>]) -> Vec<f64> {
     let sharing = |s: usize| found.iter().flatten().filter(|(i, _)| *i == s).count().max(1);
-    let mut covered: Vec<usize> = found.iter().flatten().map(|(i, _)| *i).collect();
-    covered.sort_unstable();
-    covered.dedup();
+    let covered = |s: usize| found.iter().flatten().any(|(i, _)| *i == s);
     let total: f64 = model.departments.iter().map(|d| d.headcount).sum();
-    let matched: f64 = covered.iter().map(|&i| model.departments[i].headcount).sum();
+    let matched: f64 =
+        model.departments.iter().enumerate().filter(|(s, _)| covered(*s)).map(|(_, d)| d.headcount).sum();
     #[allow(clippy::cast_precision_loss)]
     let fallbacks = found.iter().filter(|f| f.is_none()).count().max(1) as f64;
     #[allow(clippy::cast_precision_loss)]

@@ -198,8 +198,7 @@ fn timeline(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) -> Vec<Ro
     let shown = imported.measurements.checkpoint_day;
     let mut days: Vec<u32> = TIMELINE.to_vec();
     if !days.contains(&shown) {
-        days.push(shown);
-        days.sort_unstable();
+        days.insert(days.iter().position(|&day| day > shown).unwrap_or(days.len()), shown);
     }
     days.into_iter()
         .filter_map(

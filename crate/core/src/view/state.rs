@@ -3,14 +3,12 @@
 //! Every change a person makes arrives here as [`WidgetState::input`] or [`WidgetState::action`]; the
 //! screen is then [`super::view`] of the new state.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use serde_json::Value;
 
 use super::Mode;
 use crate::benchmarks::BenchmarkTable;
-use crate::editor::{Draft, Editor, MeasureEditor};
+use crate::editor::{ByPath, Draft, Editor, MeasureEditor};
 use crate::fields::FieldError;
 use crate::numbers::NumberStyle;
 use crate::realised::{Realised, apply, realise};
@@ -37,7 +35,7 @@ pub struct WidgetState {
     style: NumberStyle,
     /// The text of each field typed into since the lists last changed, so a field shows what was typed
     /// ("1.50"), not the number it was read as.
-    typed: BTreeMap<String, String>,
+    typed: ByPath<String>,
     /// The scenario before what was measured was applied to it.
     undo: Option<Scenario>,
     /// Project mode shows only what a prospect knows (the quick start), not every input.
@@ -55,7 +53,7 @@ impl WidgetState {
     ) -> Result<Self, Vec<FieldError>> {
         let editor = Editor::new(scenario, table.clone())?;
         let measure = MeasureEditor::for_scenario(editor.document(), table.clone());
-        Ok(Self { mode, editor, measure, table, style, typed: BTreeMap::new(), undo: None, quick: false })
+        Ok(Self { mode, editor, measure, table, style, typed: ByPath::new(), undo: None, quick: false })
     }
 
     /// The mode shown.
