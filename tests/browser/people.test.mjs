@@ -128,9 +128,9 @@ test('the threshold select re-measures the same files, and lifting the light use
   assert.deepEqual(problems, []);
 });
 
-test('"Show people" lists the power users and laggards by keyboard, and the CSV of everyone reads back from disk', async () => {
+test('"List the people measured" lists the power users and laggards by keyboard, and the CSV of everyone reads back from disk', async () => {
   const { page, problems } = await imported(null);
-  const show = page.getByRole('button', { name: 'Show people' });
+  const show = page.getByRole('button', { name: 'List the people measured' });
   await show.focus();
   await page.keyboard.press('Enter');
   await page.locator('.people-lists').waitFor();
@@ -171,7 +171,7 @@ test('"Show people" lists the power users and laggards by keyboard, and the CSV 
   }
   // The names are not in the link, and hiding the lists forgets them.
   assert.doesNotMatch(await linkText(page), /@/);
-  await page.getByRole('button', { name: 'Hide people' }).click();
+  await page.getByRole('button', { name: 'Hide the list of people' }).click();
   assert.equal(await page.locator('.people-lists').count(), 0);
   assert.deepEqual(problems, []);
 });

@@ -94,7 +94,7 @@ function importPanel(/** @type {import('../pkg/roi_calculator.js').ImportedView 
       <label>Hide the figures of groups of fewer than
         <select data-setting="min-group-size">${[3, 5, 10, 20].map((n) => html`<option value=${n} selected=${n === panel.minGroupSize}>${n} people</option>`)}</select>
       </label>
-      ${button(panel.people ? 'Hide people' : 'Show people', 'secondary', 'import:people')}
+      ${button(panel.people ? 'Hide the list of people' : 'List the people measured', 'secondary', 'import:people')}
     </div>`}
     ${panel.people && people(panel.people)}
     ${imported?.notes.map((note) => html`<p class="import-note">${note}</p>`)}
