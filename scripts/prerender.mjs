@@ -1,8 +1,9 @@
 // Writes the default scenario's first figures into www/index.html, so a visitor sees them the moment the
 // HTML arrives, before any script or WebAssembly: the widget itself renders the default scenario in
 // headless Chromium (the release build, the same engine and the same rendering code as every visit),
-// and its summary and headline — nothing interactive — go into the page as a declarative shadow root of
-// <roi-calculator>. The widget replaces them with its own rendering as soon as it starts.
+// and its mode switch (inert), summary and headline — nothing that can be used — go into the page as a
+// declarative shadow root of <roi-calculator>. The widget replaces them with its own rendering as soon as
+// it starts.
 //   node scripts/prerender.mjs           (after scripts/build.sh; `make build` runs both)
 //   node scripts/prerender.mjs --check   (exit 1 when www/index.html holds other figures than the engine's)
 // The figures are formatted for en-US, Chromium's headless default; a visitor whose locale writes numbers
@@ -17,7 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const INDEX = join(root, 'www', 'index.html');
 const ELEMENT = /<roi-calculator>[\s\S]*?<\/roi-calculator>/;
 
-/** The widget's summary and headline for the default scenario, as the widget renders them. */
+/** The widget's mode switch, summary and headline for the default scenario, as the widget renders them. */
 export async function prerendered() {
   const browser = await launch();
   try {
@@ -27,7 +28,10 @@ export async function prerendered() {
     await page.waitForFunction(() => document.querySelector('roi-calculator').report?.risk?.draws > 0);
     return await page.locator('roi-calculator').evaluate((calculator) => {
       const widget = calculator.shadowRoot.querySelector('.widget').cloneNode(true);
-      for (const child of [...widget.children]) if (!child.matches('.summary, .results')) child.remove();
+      for (const child of [...widget.children]) if (!child.matches('.modes, .summary, .results')) child.remove();
+      // The mode switch holds its place (the figures do not move down when the widget starts), inert
+      // until then: nothing here can be used before the widget has taken it over.
+      widget.querySelector('.modes')?.setAttribute('inert', '');
       for (const child of [...widget.querySelector('.results').children]) if (!child.matches('.headline')) child.remove();
       widget.querySelector('.headline .status')?.remove();
       widget.dataset.prerendered = 'default';
