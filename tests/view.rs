@@ -207,6 +207,10 @@ fn a_measured_value_shows_the_decimals_that_keep_it_on_its_side_of_each_line() {
     assert_eq!(shown("departments[2].metrics.hoursSavedPerWeek"), Format::Rounded);
     let hours = field(&v, "metrics.hoursSavedPerWeek");
     assert!(words(&hours.note).starts_with("Below target · target ≥ "), "{:?}", hours.note);
+    // The scorecard's figure of the same hours says "2.96 h" too.
+    let m = v.measure.as_ref().unwrap_or_else(|| panic!("measure mode"));
+    let score = |key: &str| m.scorecard.iter().find(|f| f.key == key).and_then(|f| f.value);
+    assert_eq!(score("hoursPerUser"), Some(Num::new(2.96, Format::Hours2)));
 }
 
 #[test]

@@ -21,14 +21,17 @@ export function formats(locale, currency) {
   const moneyShort = make({ style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
   const share = make({ style: 'percent', maximumFractionDigits: 1 });
   const decimal = make({ maximumFractionDigits: 1 });
+  const decimal2 = make({ maximumFractionDigits: 2 });
   /** @type {Record<Num['u'], (x: number) => string>} */
   const units = {
     money,
     share,
+    share2: make({ style: 'percent', maximumFractionDigits: 2 }),
     percent: (x) => share(x / 100),
     ratio: (x) => `${decimal(x)}×`,
     months: (x) => `${decimal(x)} months`,
     hours: (x) => `${decimal(x)} h`,
+    hours2: (x) => `${decimal2(x)} h`,
     hoursLong: (x) => `${decimal(x)} hours`,
     decimal,
     plain: make({ maximumFractionDigits: 6, useGrouping: false }),

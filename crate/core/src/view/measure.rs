@@ -143,17 +143,40 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
         ),
     ];
     let card = &assessment.scorecard;
-    let score = |key, label, value: Option<f64>, u| FigureView {
+    // A figure judged by a metric's rules shows the decimals that keep it on its side of their lines,
+    // as the metric's field does (2.96 hours is "2.96 h" beside a target of 3, not "3 h").
+    let score = |key, label, value: Option<f64>, u, judged: Option<Metric>| FigureView {
         key,
         label,
-        value: value.map(|v| Num::new(v, u)),
+        value: value.map(|v| {
+            let finer = judged.map(|m| assessment.metrics.get(m)).map(|result| match u {
+                Format::Share => (precision(v * 100.0, lines(result).map(|l| l * 100.0)), Format::Share2),
+                _ => (precision(v, lines(result)), Format::Hours2),
+            });
+            match finer {
+                Some((Format::Rounded, _)) | None => Num::new(v, u),
+                Some((_, finer)) => Num::new(v, finer),
+            }
+        }),
         definition: Text::new(),
     };
     let scorecard = vec![
-        score("weeklyActiveRate", "Weekly active rate", card.weekly_active_rate, Format::Share),
-        score("hoursPerUser", "Hours saved per active user a week", card.hours_saved_per_week_per_user, Format::Hours),
-        score("hoursTotal", "Hours saved a week, everyone", card.hours_saved_per_week_total, Format::Hours),
-        score("retention", "Week-4 ÷ week-1 users", card.retention, Format::Share),
+        score(
+            "weeklyActiveRate",
+            "Weekly active rate",
+            card.weekly_active_rate,
+            Format::Share,
+            Some(Metric::WeeklyActiveRate),
+        ),
+        score(
+            "hoursPerUser",
+            "Hours saved per active user a week",
+            card.hours_saved_per_week_per_user,
+            Format::Hours,
+            Some(Metric::HoursSavedPerWeek),
+        ),
+        score("hoursTotal", "Hours saved a week, everyone", card.hours_saved_per_week_total, Format::Hours, None),
+        score("retention", "Week-4 ÷ week-1 users", card.retention, Format::Share, Some(Metric::Week4RetentionOfWeek1)),
     ];
     let metrics = METRICS
         .iter()

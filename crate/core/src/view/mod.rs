@@ -33,6 +33,8 @@ pub enum Format {
     Money,
     /// A share, 0.85 as "85%".
     Share,
+    /// A share with two decimals at most: a measured one a decimal would round onto its target.
+    Share2,
     /// A percentage already multiplied by 100, 740 as "740%".
     Percent,
     /// A multiple, 3.2 as "3.2×".
@@ -41,6 +43,8 @@ pub enum Format {
     Months,
     /// Hours, short: "3.5 h".
     Hours,
+    /// Hours, short, two decimals at most ("2.96 h"): measured hours a decimal would round onto a target.
+    Hours2,
     /// Hours, long: "3.5 hours".
     HoursLong,
     /// A number, one decimal at most, grouped.
