@@ -230,6 +230,23 @@ fn before_anything_is_measured_measure_mode_says_so_and_offers_nothing_to_apply(
 }
 
 #[test]
+fn the_return_delivered_says_first_when_it_measured_other_people_than_the_projection_counts() {
+    let headcount_note = |people: u32| {
+        let mut s = state(Mode::Measure);
+        let document = json!({ "version": 1, "checkpointDay": 30, "people": people,
+            "metrics": { "activeUsageRate": 0.6, "hoursSavedPerWeek": 4.0 } });
+        s.adopt_measurements(document).unwrap_or_else(|e| panic!("{e}"));
+        let v = view(&s);
+        let m = v.measure.as_ref().unwrap_or_else(|| panic!("measure mode"));
+        m.realised.notes.first().map(|n| words(n)).filter(|w| w.starts_with("Measured for "))
+    };
+    // The default scenario projects 100 people.
+    let note = headcount_note(400).unwrap_or_else(|| panic!("a note for 400 measured against 100"));
+    assert!(note.contains(" people; the projection is for ") && note.contains("compare the ROI"), "{note}");
+    assert_eq!(headcount_note(105), None, "within a tenth: no note");
+}
+
+#[test]
 fn measurements_that_cannot_be_used_change_nothing() {
     let mut s = state(Mode::Measure);
     let before = view(&s);

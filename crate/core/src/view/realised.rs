@@ -61,11 +61,32 @@ pub(super) fn realised(state: &WidgetState, realised: Option<&Realised>) -> Real
     let chart = realised
         .filter(|r| r.anything_measured && !r.departments.is_empty())
         .map(|r| KeyedChart { key: "realised", chart: charts::realised(r) });
-    let mut notes: Vec<Text> = realised.iter().flat_map(|r| &r.notes).map(|n| words(n.as_str())).collect();
+    let mut notes: Vec<Text> = realised.and_then(headcounts).into_iter().collect();
+    notes.extend(realised.iter().flat_map(|r| &r.notes).map(|n| words(n.as_str())));
     notes.extend(realised.and_then(fallback_note));
     notes.extend(realised.and_then(|r| light_to_moderate(state, r)));
     let can_apply = realised.is_some_and(|r| r.anything_measured);
     RealisedView { words: sentence(realised), figures, chart, notes, can_apply, can_undo: state.can_undo() }
+}
+
+/// When the measured people differ from the projection's by more than a tenth, that first: the amounts
+/// (net benefit, hours) then compare different headcounts, the ratios do not.
+fn headcounts(r: &Realised) -> Option<Text> {
+    let (measured, projected) = (r.people.realised, r.people.projected);
+    let differ = r.anything_measured && r.people.basis == Basis::Measured && projected > 0.0;
+    (differ && (measured - projected).abs() > 0.1 * projected).then(|| {
+        vec![
+            Piece::Words("Measured for ".into()),
+            Piece::Num(Num::new(measured, Format::Decimal)),
+            Piece::Words(" people; the projection is for ".into()),
+            Piece::Num(Num::new(projected, Format::Decimal)),
+            Piece::Words(
+                ", the scenario's. So the amounts (net benefit, hours) are for different numbers of people: compare \
+                 the ROI and the benefit–cost ratio, which set each benefit against its own cost."
+                    .into(),
+            ),
+        ]
+    })
 }
 
 /// What moving the light users to moderate use would be worth, when the measurements count them
