@@ -247,6 +247,29 @@ fn the_return_delivered_says_first_when_it_measured_other_people_than_the_projec
 }
 
 #[test]
+fn the_flags_on_one_metric_of_one_department_are_one_item_with_each_diagnosis() {
+    // Day 30: active use 45% is red, and with training completed the combined rule flags it again.
+    let mut s = state(Mode::Measure);
+    let document = json!({ "version": 1, "checkpointDay": 30,
+        "metrics": { "activeUsageRate": 0.45, "completionRate": 0.9, "weeklyActiveRate": 0.22, "reviewedBeforeUse": 0.95 } });
+    s.adopt_measurements(document).unwrap_or_else(|e| panic!("{e}"));
+    let flags = &s.measure().assessment().flags;
+    let on_active_use = flags.iter().filter(|f| f.metric == "activeUsageRate" && f.department.is_none()).count();
+    assert!(on_active_use >= 2, "two flags on active use: {flags:?}");
+    let v = view(&s);
+    let m = v.measure.as_ref().unwrap_or_else(|| panic!("measure mode"));
+    let items: Vec<&str> = m.flags.iter().map(|f| f.about.as_str()).collect();
+    let active: Vec<_> = m.flags.iter().filter(|f| f.about.contains("Active use")).collect();
+    assert_eq!(active.len(), 1, "{items:?}");
+    assert_eq!(active[0].advice.len(), on_active_use);
+    assert!(active[0].about.starts_with("Act now — "), "{}", active[0].about);
+    assert!(active[0].advice.iter().all(|a| a.action.starts_with("Next: ")));
+    // Every flag's diagnosis is shown once.
+    let shown: usize = m.flags.iter().map(|f| f.advice.len()).sum();
+    assert_eq!(shown, flags.len());
+}
+
+#[test]
 fn measurements_that_cannot_be_used_change_nothing() {
     let mut s = state(Mode::Measure);
     let before = view(&s);

@@ -61,7 +61,8 @@ export function measure(view, imported, panel, f) {
       <section class="flags" part="flags"><h2>What to do next</h2>
         <ol class="flag-list">${view.flags.map((x) => x.severity === 'none'
           ? html`<li class="flag none">${x.about}</li>`
-          : html`<li class=${`flag ${x.severity}`}><strong>${x.about}</strong><p>${x.diagnosis}</p><p class="action">${x.action}</p></li>`)}</ol>
+          : html`<li class=${`flag ${x.severity}`}><strong>${x.about}</strong>${x.advice.map((a) =>
+            html`<p>${a.diagnosis}</p><p class="action">${a.action}</p>`)}</li>`)}</ol>
       </section>
     </div>`;
   return [importPanel(imported, panel, f), ...(imported ? [results, inputs] : [inputs, results]), imported && found(imported, f)];

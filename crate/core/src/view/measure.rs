@@ -55,7 +55,8 @@ pub struct MetricRow {
     pub rag: &'static str,
 }
 
-/// A flag: what is wrong, why, and what to do.
+/// What is wrong with one metric (of one department, or of everyone), why, and what to do: the
+/// assessment's flags on the same metric and department are one item, the most urgent's heading first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct FlagView {
@@ -63,6 +64,14 @@ pub struct FlagView {
     pub severity: &'static str,
     /// "Act now — Legal: Weekly active ÷ licensed seats".
     pub about: String,
+    /// Each flag's diagnosis and next step, in the assessment's order (empty for `none`).
+    pub advice: Vec<FlagAdvice>,
+}
+
+/// One flag's diagnosis and next step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct FlagAdvice {
     /// The diagnosis.
     pub diagnosis: String,
     /// "Next: …".
@@ -331,25 +340,28 @@ fn flags(state: &WidgetState) -> Vec<FlagView> {
         } else {
             "Nothing measured yet: enter or import the results to see what to do next."
         };
-        return vec![FlagView {
-            severity: "none",
-            about: none.into(),
-            diagnosis: String::new(),
-            action: String::new(),
-        }];
+        return vec![FlagView { severity: "none", about: none.into(), advice: Vec::new() }];
     }
-    flags
-        .iter()
-        .map(|flag| {
-            let (words, severity) = match flag.severity {
-                Severity::Red => ("Act now", "red"),
-                Severity::Amber => ("Watch", "amber"),
-            };
-            let about = match &flag.department {
-                Some(department) => format!("{words} — {department}: {}", metric_name(flag.metric)),
-                None => format!("{words} — {}", metric_name(flag.metric)),
-            };
-            FlagView { severity, about, diagnosis: flag.diagnosis.clone(), action: format!("Next: {}", flag.action) }
-        })
-        .collect()
+    // Flags come most urgent first, so an item's first flag gives its heading.
+    let mut items: Vec<(&str, Option<&str>, FlagView)> = Vec::new();
+    for flag in flags {
+        let advice = FlagAdvice { diagnosis: flag.diagnosis.clone(), action: format!("Next: {}", flag.action) };
+        let department = flag.department.as_deref();
+        if let Some((.., item)) = items.iter_mut().find(|(m, d, _)| *m == flag.metric && *d == department) {
+            if !item.advice.contains(&advice) {
+                item.advice.push(advice);
+            }
+            continue;
+        }
+        let (words, severity) = match flag.severity {
+            Severity::Red => ("Act now", "red"),
+            Severity::Amber => ("Watch", "amber"),
+        };
+        let about = match department {
+            Some(department) => format!("{words} — {department}: {}", metric_name(flag.metric)),
+            None => format!("{words} — {}", metric_name(flag.metric)),
+        };
+        items.push((flag.metric, department, FlagView { severity, about, advice: vec![advice] }));
+    }
+    items.into_iter().map(|(.., item)| item).collect()
 }
