@@ -159,8 +159,8 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
         label,
         value: value.map(|v| {
             let finer = judged.map(|m| assessment.metrics.get(m)).map(|result| match u {
-                Format::Share => (precision(v * 100.0, lines(result).map(|l| l * 100.0)), Format::Share2),
-                _ => (precision(v, lines(result)), Format::Hours2),
+                Format::Share => (precision(v * 100.0, lines(result, 100.0)), Format::Share2),
+                _ => (precision(v, lines(result, 1.0)), Format::Hours2),
             });
             match finer {
                 Some((Format::Rounded, _)) | None => Num::new(v, u),
@@ -278,19 +278,21 @@ fn metric_field(
         field.note = note(result, key);
         if let Piece::Num(shown) = &mut field.value {
             let scale = if kind == Kind::Share { 100.0 } else { 1.0 };
-            shown.u = precision(shown.v, lines(result).map(|line| line * scale));
+            shown.u = precision(shown.v, lines(result, scale));
         }
     }
     field
 }
 
-/// The green and red lines of the rules behind `result`, on the metric's own scale (a share as 0.7).
-fn lines(result: &MetricResult) -> impl Iterator<Item = f64> + Clone + '_ {
+/// The green and red lines of the rules behind `result`, times `scale` (100 for a share shown as a
+/// percentage, 1 otherwise).
+fn lines(result: &MetricResult, scale: f64) -> impl Iterator<Item = f64> + Clone + '_ {
     RULES
         .iter()
         .filter(|rule| result.rule_ids.contains(&rule.id))
         .flat_map(|rule| std::iter::once(rule.green_at).chain(rule.red_below))
         .chain(std::iter::once(result.target))
+        .map(move |line| line * scale)
 }
 
 /// The fewest decimals (one to three, else every one) at which `value`, rounded as the field shows it,
@@ -299,11 +301,11 @@ fn lines(result: &MetricResult) -> impl Iterator<Item = f64> + Clone + '_ {
 pub(super) fn precision(value: f64, lines: impl Iterator<Item = f64> + Clone) -> Format {
     const FORMATS: [(Format, f64); 3] =
         [(Format::Rounded, 10.0), (Format::Rounded2, 100.0), (Format::Rounded3, 1000.0)];
-    // Half away from zero, as Intl.NumberFormat's default rounding.
     let side = |x: f64, line: f64| x >= line;
     FORMATS
         .iter()
         .find(|(_, scale)| {
+            // Half away from zero, as Intl.NumberFormat's default rounding.
             let rounded = (value * scale).round() / scale;
             lines.clone().all(|line| side(rounded, line) == side(value, line))
         })
