@@ -78,15 +78,15 @@ fn assert_inside(chart: &Chart) {
 #[test]
 fn cumulative_lines_span_the_plot() {
     let r = default_report();
-    let chart = cumulative(&r);
+    let chart = cumulative(&r, DEFAULT_WIDTH);
     let benefit = points(&chart.shapes, "benefit");
     let cost = points(&chart.shapes, "cost");
     assert_eq!(benefit.len(), 37);
     assert_eq!(cost.len(), 37);
     // Nothing is negative, so the baseline is the bottom of the plot (260 − 44 below for the ticks and the
-    // axis name); month 0 earns nothing.
-    assert_eq!(benefit[0], (72.0, 216.0));
-    assert_eq!(points(&chart.shapes, "axis")[0], (72.0, 216.0));
+    // axis name); month 0 earns nothing. The plot runs from x = 64 (the money ticks' column) to 640 − 16.
+    assert_eq!(benefit[0], (64.0, 216.0));
+    assert_eq!(points(&chart.shapes, "axis")[0], (64.0, 216.0));
     // The money axis runs to the round tick above the largest value: $4,850,998 → $5M in steps of $1M.
     let money: Vec<f64> = chart
         .shapes
@@ -105,7 +105,7 @@ fn cumulative_lines_span_the_plot() {
     assert_eq!(benefit[36], (624.0, round1(216.0 - end / 5e6 * 200.0)));
     let payback = r.payback_months.unwrap();
     assert!(payback > 1.0 && payback < 2.0, "{payback}");
-    let x = round1(72.0 + payback / 36.0 * 552.0);
+    let x = round1(64.0 + payback / 36.0 * 560.0);
     assert_eq!(points(&chart.shapes, "payback"), [(x, 16.0), (x, 216.0)]);
     assert_eq!(chart.rows[2], ("Pays back after".into(), vec![Label { value: payback, unit: Unit::Months }]));
     let ticks: Vec<f64> = chart
@@ -122,7 +122,7 @@ fn cumulative_lines_span_the_plot() {
 #[test]
 fn outcomes_bars_start_at_zero() {
     let r = default_report();
-    let chart = outcomes(&r);
+    let chart = outcomes(&r, DEFAULT_WIDTH);
     let expected = rects(&chart.shapes, "expected");
     assert_eq!(expected.len(), 1);
     let zero = points(&chart.shapes, "axis")[0].0;
@@ -132,12 +132,12 @@ fn outcomes_bars_start_at_zero() {
     assert_eq!(chart.rows.len(), 6);
     let chance = &chart.rows[5];
     assert_eq!(chance.1[0].value, r.risk.unwrap().probability_positive * 100.0);
-    assert_eq!(outcomes(&no_risk_report()).rows.len(), 3);
+    assert_eq!(outcomes(&no_risk_report(), DEFAULT_WIDTH).rows.len(), 3);
 }
 
 #[test]
 fn outcomes_have_a_round_percent_axis() {
-    let chart = outcomes(&default_report());
+    let chart = outcomes(&default_report(), DEFAULT_WIDTH);
     let ticks: Vec<f64> = chart
         .shapes
         .iter()
@@ -155,7 +155,7 @@ fn outcomes_have_a_round_percent_axis() {
 fn tornado_bars_start_at_the_expected_roi() {
     let r = default_report();
     for max_rows in [0, 2, 100] {
-        let chart = tornado(&r, max_rows);
+        let chart = tornado(&r, max_rows, DEFAULT_WIDTH);
         assert_eq!(chart.rows.len(), max_rows.min(r.sensitivity.len()));
         assert_inside(&chart);
         if max_rows == 0 {
@@ -166,7 +166,7 @@ fn tornado_bars_start_at_the_expected_roi() {
             assert!(x == mid || round1(x + width) == mid, "{x} + {width} vs {mid}");
         }
     }
-    assert_eq!(tornado(&r, 1).rows[0].0, input_name(&r.sensitivity[0].input, &["All staff"]));
+    assert_eq!(tornado(&r, 1, DEFAULT_WIDTH).rows[0].0, input_name(&r.sensitivity[0].input, &["All staff"]));
 }
 
 #[test]
@@ -196,19 +196,19 @@ fn band_marker_by_hand() {
 #[test]
 fn every_chart_stays_inside_its_viewbox() {
     for r in [default_report(), zero_cost_report(), no_risk_report()] {
-        for chart in [cumulative(&r), outcomes(&r), tornado(&r, 5)] {
+        for chart in [cumulative(&r, DEFAULT_WIDTH), outcomes(&r, DEFAULT_WIDTH), tornado(&r, 5, DEFAULT_WIDTH)] {
             assert_inside(&chart);
         }
     }
     let z = zero_cost_report();
     assert!(z.risk.is_none() && z.scenarios.expected.roi_percent.is_none());
-    let chart = outcomes(&z);
+    let chart = outcomes(&z, DEFAULT_WIDTH);
     assert_eq!(chart.rows[1], ("Expected: not defined (no cost)".into(), Vec::new()));
     assert!(rects(&chart.shapes, "expected").is_empty());
     let mut empty = z.clone();
     empty.monthly.clear();
     empty.payback_months = None;
-    assert_inside(&cumulative(&empty));
+    assert_inside(&cumulative(&empty, DEFAULT_WIDTH));
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn realised_bars_stand_beside_the_projected_ones() {
     measurements.metrics.active_usage_rate = Some(0.5);
     measurements.metrics.hours_saved_per_week = Some(4.0);
     let r = roi_core::realised::realise(&scenario, &measurements, &table).expect("valid");
-    let chart = realised(&r);
+    let chart = realised(&r, DEFAULT_WIDTH);
     // Projected 100 × 0.7 × 6.5 × 48 × $75 = $1,638,000; realised 100 × 0.5 × 4 × 48 × $75 = $720,000.
     // The axis: 0 … 1,638,000 in about 4 steps of 409,500 → 500,000, up to $2M over the 430 units
     // from x = 170 to 600; so 1,638,000 / 2,000,000 × 430 = 352.17 and 720,000 / 2,000,000 × 430 = 154.8.
@@ -240,7 +240,7 @@ fn a_long_tornado_label_is_cut_to_fit_left_of_the_bars_and_the_text_keeps_it_who
     }))
     .unwrap();
     let r = evaluate(&scenario, &BenchmarkTable::default()).unwrap();
-    let chart = tornado(&r, 6);
+    let chart = tornado(&r, 6, DEFAULT_WIDTH);
     let labels: Vec<&str> = chart
         .shapes
         .iter()
@@ -250,12 +250,103 @@ fn a_long_tornado_label_is_cut_to_fit_left_of_the_bars_and_the_text_keeps_it_who
         })
         .collect();
     assert!(!labels.is_empty());
+    // 640 wide: a column of 640 × 0.36 = 230 units, (230 − 16) / 7.5 = 28 characters of 13 px type.
     for label in &labels {
-        assert!(label.chars().count() <= 24, "{label}");
+        assert!(label.chars().count() <= 28, "{label}");
     }
-    assert!(labels.contains(&"Engineering and Platfor…"), "{labels:?}");
+    assert!(labels.contains(&"Engineering and Platform Op…"), "{labels:?}");
     // Short labels stay whole; the text equivalent names every input in full.
     let rows: Vec<&str> = chart.rows.iter().map(|(name, _)| name.as_str()).collect();
     assert!(rows.iter().any(|name| name.starts_with("Engineering and Platform Operations: ")), "{rows:?}");
     assert!(labels.iter().any(|l| !l.ends_with('…')), "{labels:?}");
+}
+
+/// The texts of class `wanted`: where each sits, and its words.
+fn texts<'c>(chart: &'c Chart, wanted: &str) -> Vec<(f64, f64, &'c str)> {
+    chart
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { x, y, text, class, .. } if *class == wanted => Some((*x, *y, text.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_chart_stays_inside_its_viewbox_at_every_width_it_is_laid_out_for() {
+    for width in [240.0, 320.0, 479.0, 480.0, 700.0, 1200.0] {
+        for r in [default_report(), zero_cost_report(), no_risk_report()] {
+            for chart in [cumulative(&r, width), outcomes(&r, width), tornado(&r, 6, width)] {
+                assert_eq!(chart.width, width, "{}", chart.title);
+                assert_inside(&chart);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_phone_wide_outcomes_chart_puts_each_label_above_its_bar() {
+    let r = default_report();
+    let chart = outcomes(&r, 320.0);
+    // Stacked: four rows of 50 (three bars and the likely range) between 16 above and 44 below.
+    assert_eq!(chart.height, 260.0);
+    // Low 166.7% … high 1,905.7% in about 3 steps from zero: steps of 1,000, so 0 … 2,000 over the
+    // bars' width, 64 in from each side: x = 64 … 256.
+    let ticks: Vec<f64> = texts(&chart, "tick").iter().map(|t| t.0).collect();
+    assert_eq!(ticks, [64.0, 160.0, 256.0]);
+    let labels = texts(&chart, "label");
+    assert_eq!(
+        labels,
+        [(64.0, 30.0, "Low"), (64.0, 80.0, "Expected"), (64.0, 130.0, "High"), (64.0, 180.0, "Likely range (P10–P90)")]
+    );
+    // The expected bar: from zero (x = 64) to its ROI, on the line under its label (y = 16 + 50 + 20).
+    let roi = r.scenarios.expected.roi_percent.unwrap();
+    let bar = chart.shapes.iter().find(|s| matches!(s, Shape::Rect { class: "expected", .. })).unwrap();
+    assert_eq!(
+        bar,
+        &Shape::Rect { x: 64.0, y: 86.0, width: round1(roi / 2000.0 * 192.0), height: 22.0, class: "expected" }
+    );
+    // Wide, the labels stand in a column left of the bars, level with them.
+    let wide = outcomes(&r, 640.0);
+    assert_eq!(texts(&wide, "label")[0], (8.0, 45.0, "Low"));
+    assert_eq!(rects(&wide.shapes, "low")[0].0, 244.0);
+}
+
+#[test]
+fn a_phone_wide_tornado_names_each_input_above_its_bars_and_keys_its_colours() {
+    let mut scenario = Scenario::default();
+    scenario.departments[0].name = "Engineering and Platform Operations".into();
+    let r = evaluate(&scenario, &BenchmarkTable::default()).unwrap();
+    let chart = tornado(&r, 6, 320.0);
+    // The key: a swatch of each end's colour, then its words, along the top.
+    assert_eq!(rects(&chart.shapes, "low key"), [(8.0, 10.0)]);
+    assert_eq!(rects(&chart.shapes, "high key"), [(128.0, 10.0)]);
+    let key: Vec<&str> = texts(&chart, "label").iter().take(2).map(|t| t.2).collect();
+    assert_eq!(key, ["Low estimate", "High estimate"]);
+    // Each row is 40 high from y = 38 (16 above, 22 for the key); its label starts at the left edge, 14
+    // down, and is cut to the (320 − 16) / 7.5 = 40 characters that fit the width.
+    let labels = &texts(&chart, "label")[2..];
+    assert_eq!(labels.len(), chart.rows.len());
+    for (i, (x, y, words)) in labels.iter().enumerate() {
+        assert_eq!((*x, *y), (8.0, 38.0 + 40.0 * i as f64 + 14.0), "{words}");
+        assert!(words.chars().count() <= 40, "{words}");
+    }
+    assert!(labels.iter().any(|l| l.2 == "Engineering and Platform Operations: ac…"), "{labels:?}");
+    // The bars sit under their label, 16 high.
+    let first = chart.shapes.iter().find(|s| matches!(s, Shape::Rect { class: "low", .. })).unwrap();
+    assert!(matches!(first, Shape::Rect { y, height, .. } if (*y, *height) == (57.0, 16.0)), "{first:?}");
+    assert_eq!(chart.height, 38.0 + 44.0 + 40.0 * chart.rows.len() as f64);
+}
+
+#[test]
+fn a_phone_wide_cumulative_chart_is_shorter_and_keeps_its_round_axis() {
+    let r = default_report();
+    let chart = cumulative(&r, 320.0);
+    assert_eq!((chart.width, chart.height), (320.0, 220.0));
+    // The plot: x from 64 to 320 − 16 = 304, y from 220 − 44 = 176 up to 16.
+    let benefit = points(&chart.shapes, "benefit");
+    assert_eq!(benefit[0], (64.0, 176.0));
+    let end = r.monthly[36].cumulative_benefit;
+    assert_eq!(benefit[36], (304.0, round1(176.0 - end / 5e6 * 160.0)));
 }

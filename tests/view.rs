@@ -449,3 +449,35 @@ fn the_timeline_measures_the_same_files_at_each_checkpoint_they_reach() {
 fn words_text(text: &str) -> Vec<Piece> {
     vec![Piece::Words(text.into())]
 }
+
+#[test]
+fn the_charts_are_laid_out_for_the_width_they_are_drawn_at_and_a_few_pixels_change_nothing() {
+    let mut s = state(Mode::Project);
+    let widths = |s: &WidgetState| -> Vec<f64> {
+        view(s).project.map(|p| p.charts.iter().map(|c| c.chart.width).collect()).unwrap_or_default()
+    };
+    assert_eq!(widths(&s), [640.0, 640.0, 640.0], "until measured, the default width");
+    // A phone's chart: laid out again at its width (whole pixels).
+    assert!(s.set_chart_width(296.4));
+    assert_eq!(s.chart_width(), 296.0);
+    assert_eq!(widths(&s), [296.0, 296.0, 296.0]);
+    // Within 24 px it is only scaled: a scroll bar coming and going changes nothing.
+    assert!(!s.set_chart_width(281.0));
+    assert!(!s.set_chart_width(320.0));
+    assert_eq!(s.chart_width(), 296.0);
+    // The narrowest and widest layouts bound what is measured; a width that is no number is ignored.
+    assert!(s.set_chart_width(10.0));
+    assert_eq!(s.chart_width(), 240.0);
+    assert!(!s.set_chart_width(f64::NAN));
+    assert!(s.set_chart_width(5000.0));
+    assert_eq!(s.chart_width(), 1200.0);
+    // Measure mode's chart of the return delivered follows the same width.
+    assert!(s.set_chart_width(330.0));
+    s.set_mode(Mode::Measure);
+    let document =
+        json!({ "version": 1, "checkpointDay": 30, "metrics": { "activeUsageRate": 0.6, "hoursSavedPerWeek": 4.0 } });
+    s.adopt_measurements(document).unwrap_or_else(|e| panic!("{e}"));
+    let chart =
+        view(&s).measure.and_then(|m| m.realised.chart).unwrap_or_else(|| panic!("a chart of the return delivered"));
+    assert_eq!(chart.chart.width, 330.0);
+}

@@ -92,6 +92,12 @@ function numberLocale(requested) {
 /** The import panel before any import: nothing read, asked or shown. */
 const idlePanel = () => ({ progress: null, status: '', problem: false, files: [], mappings: [], dates: [], days: [], people: null });
 
+/**
+ * About the width of a chart printed on an A4 or a Letter sheet, in CSS pixels: two charts side by side
+ * (the stylesheet's print rules) in the sheet's width less its margins.
+ */
+const PRINTED_CHART_WIDTH = 340;
+
 class RoiCalculator extends HTMLElement {
   static observedAttributes = ['currency', 'locale', 'config', 'mode', 'benchmarks', 'inputs', 'min-group-size'];
 
@@ -121,6 +127,28 @@ class RoiCalculator extends HTMLElement {
   #measured = null;
   #generation = 0;
   #settling = 0;
+  /**
+   * Lays the charts out again when they are drawn at another width (a phone, a resized window), so
+   * their text is the stylesheet's size at any width rather than a 640-unit drawing scaled down.
+   */
+  #sizes = new ResizeObserver((entries) => {
+    const width = entries.map((entry) => entry.contentRect.width).find((w) => w > 0);
+    if (!width) return;
+    this.#drawn = width;
+    if (this.#widget?.setChartWidth(width)) this.#render();
+  });
+  /** The width the charts are drawn at on screen, as last observed. */
+  #drawn = 0;
+  /**
+   * Printing lays the page out again, two charts side by side on the sheet, where no resize is observed:
+   * the charts are laid out for a sheet's width before, and for the screen's again after.
+   */
+  #printing = (/** @type {Event} */ event) => {
+    const width = event.type === 'beforeprint' ? PRINTED_CHART_WIDTH : this.#drawn;
+    if (width && this.#widget?.setChartWidth(width)) this.#render();
+  };
+  /** The charts' drawings `#sizes` observes. @type {WeakSet<Element>} */
+  #observed = new WeakSet();
 
   constructor() {
     super();
@@ -189,7 +217,15 @@ class RoiCalculator extends HTMLElement {
     });
   }
 
-  connectedCallback() { this.#start(); }
+  connectedCallback() {
+    addEventListener('beforeprint', this.#printing);
+    addEventListener('afterprint', this.#printing);
+    this.#start();
+  }
+  disconnectedCallback() {
+    removeEventListener('beforeprint', this.#printing);
+    removeEventListener('afterprint', this.#printing);
+  }
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
     // A new mode keeps what was entered; everything else starts the widget again from its inputs.
@@ -261,6 +297,14 @@ class RoiCalculator extends HTMLElement {
     if (fresh || !this.#view) this.#view = this.#widget.view();
     this.#shown = this.#view.mode;
     renderView(this.#root, this.#view, this.#imported, { ...this.#panel, minGroupSize: this.#minGroup() }, this.#formats);
+    // Each new drawing of a chart the view lays out at the measured width (the import worker draws the
+    // trend at one width for all). Observing one twice would report it again.
+    for (const drawing of this.#root.querySelectorAll('figure.chart:not([data-chart="trend"]) > svg')) {
+      if (!this.#observed.has(drawing)) {
+        this.#observed.add(drawing);
+        this.#sizes.observe(drawing);
+      }
+    }
   }
 
   /**

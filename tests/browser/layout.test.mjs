@@ -161,3 +161,38 @@ test('at 390 px "Refine every input" keeps the inputs in view and focus on their
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+/** The font size each chart's text is drawn at on screen (its stylesheet size times the drawing's scale). */
+const chartTextSizes = (page) => page.locator('roi-calculator').evaluate((w) =>
+  [...w.shadowRoot.querySelectorAll('figure.chart > svg')].flatMap((svg) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  }));
+
+test('the charts are laid out at the width they are drawn, so their text is legible at 360 px and follows a resize', async () => {
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await page.locator('figure[data-chart="tornado"]').scrollIntoViewIfNeeded();
+  const sizes = async () => {
+    const all = await chartTextSizes(page);
+    assert.ok(all.length > 20, `${all.length} texts`);
+    return [Math.min(...all), Math.max(...all)];
+  };
+  // The stylesheet's 13 px, scaled by no more than the few per cent a width is let drift.
+  const [phoneMin] = await sizes();
+  assert.ok(phoneMin >= 12, `at 360 px the smallest chart text is ${phoneMin.toFixed(1)} px`);
+  const labels = await page.locator('figure[data-chart="tornado"] svg text.label').allTextContents();
+  assert.ok(labels.includes('Low estimate') && labels.includes('High estimate'), `the tornado's key: ${labels}`);
+  await page.locator('figure[data-chart="outcomes"]').screenshot({ path: `${ARTIFACTS}chart-outcomes-360.png` });
+  await page.locator('figure[data-chart="tornado"]').screenshot({ path: `${ARTIFACTS}chart-tornado-360.png` });
+  // Wider, the same charts are laid out again: labels beside the bars, the text still 13 px.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.waitForFunction(() => document.querySelector('roi-calculator').shadowRoot
+    .querySelector('figure[data-chart="outcomes"] > svg').viewBox.baseVal.width > 500);
+  const [wideMin, wideMax] = await sizes();
+  assert.ok(wideMin >= 12 && wideMax <= 14, `at 1440 px chart text is ${wideMin.toFixed(1)}–${wideMax.toFixed(1)} px`);
+  await page.locator('figure[data-chart="tornado"]').screenshot({ path: `${ARTIFACTS}chart-tornado-1440.png` });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -72,6 +72,13 @@ impl Widget {
         self.state.set_mode(Mode::from_name(mode));
     }
 
+    /// The charts are drawn `width` CSS pixels wide: true when they are laid out again for it (render the
+    /// view again), false when the width is close enough to the one they were laid out for.
+    #[wasm_bindgen(js_name = setChartWidth)]
+    pub fn set_chart_width(&mut self, width: f64) -> bool {
+        self.state.set_chart_width(width)
+    }
+
     /// Typing has paused: completes the Monte Carlo of the latest edits; true when the report changed.
     pub fn settle(&mut self) -> bool {
         self.state.settle()

@@ -10,12 +10,16 @@ use serde::Serialize;
 use crate::benchmarks::Compared;
 use crate::report::Report;
 
+mod outcomes;
 mod realised;
 mod ticks;
+mod tornado;
 mod trend;
 
+pub use outcomes::outcomes;
 pub use realised::realised;
 pub use ticks::nice_ticks;
+pub use tornado::tornado;
 pub use trend::trend;
 
 /// How a number in a label is shown; the caller formats it (the browser's `Intl.NumberFormat`).
@@ -128,10 +132,17 @@ pub struct Chart {
     pub rows: Vec<(String, Vec<Label>)>,
 }
 
-/// Width of the large charts' viewBox.
-const WIDTH: f64 = 640.0;
-/// Height of the large charts' viewBox.
+/// The width the large charts are laid out at until the widget has measured theirs, in CSS pixels.
+/// Each chart is laid out at the width it is drawn at, so its text is the stylesheet's size on a phone
+/// as on a desktop.
+pub const DEFAULT_WIDTH: f64 = 640.0;
+/// Below this width a bar chart puts each label on a line above its bar, leaving the bars the whole
+/// width, rather than in a column beside them.
+const STACKED_BELOW: f64 = 480.0;
+/// Height of the large charts' viewBox, when wide.
 const HEIGHT: f64 = 260.0;
+/// Height of the cumulative chart when narrow: a phone's chart keeps a readable slope.
+const NARROW_HEIGHT: f64 = 220.0;
 /// Space above the plot area.
 const TOP: f64 = 16.0;
 /// Space below the plot area, for tick labels and the axis name.
@@ -144,6 +155,11 @@ const ROW: f64 = 26.0;
 /// `x` rounded to one decimal, to keep the SVG short.
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
+}
+
+/// Whether a bar chart `width` wide stacks each label above its bar.
+fn stacked(width: f64) -> bool {
+    width < STACKED_BELOW
 }
 
 fn label(value: f64, unit: Unit) -> Label {
@@ -210,9 +226,11 @@ fn interpolate(points: &[(f64, f64)], x: f64) -> f64 {
     }
 }
 
-/// Cumulative benefit and cumulative cost, month 0 to the horizon, with the payback month marked.
-pub fn cumulative(report: &Report) -> Chart {
-    const LEFT: f64 = 72.0;
+/// Cumulative benefit and cumulative cost, month 0 to the horizon, with the payback month marked, laid
+/// out `width` units (CSS pixels) wide.
+pub fn cumulative(report: &Report, width: f64) -> Chart {
+    const LEFT: f64 = 64.0;
+    let height = if stacked(width) { NARROW_HEIGHT } else { HEIGHT };
     let months = &report.monthly;
     let benefit: Vec<(f64, f64)> = months.iter().map(|m| (f64::from(m.month), m.cumulative_benefit)).collect();
     let cost: Vec<(f64, f64)> = months.iter().map(|m| (f64::from(m.month), m.cumulative_cost)).collect();
@@ -220,18 +238,18 @@ pub fn cumulative(report: &Report) -> Chart {
     let (lo, hi) = extent(benefit.iter().chain(&cost).map(|p| p.1));
     let y_ticks = nice_ticks(lo.min(0.0), hi.max(0.0), 5);
     let (lo, hi) = (y_ticks.first().copied().unwrap_or(0.0), y_ticks.last().copied().unwrap_or(1.0));
-    let xs = Scale::new((0.0, f64::from(horizon)), LEFT, WIDTH - RIGHT);
-    let ys = Scale::new((lo, hi), HEIGHT - BOTTOM, TOP);
+    let xs = Scale::new((0.0, f64::from(horizon)), LEFT, width - RIGHT);
+    let ys = Scale::new((lo, hi), height - BOTTOM, TOP);
     let path = |points: &[(f64, f64)]| points.iter().map(|&(x, y)| (xs.at(x), ys.at(y))).collect::<Vec<_>>();
-    let (zero, bottom) = (ys.at(0.0), HEIGHT - BOTTOM);
+    let (zero, bottom) = (ys.at(0.0), height - BOTTOM);
 
     let mut shapes = Vec::new();
     for &value in &y_ticks {
         let y = ys.at(value);
-        shapes.push(line(vec![(LEFT, y), (WIDTH - RIGHT, y)], "grid"));
+        shapes.push(line(vec![(LEFT, y), (width - RIGHT, y)], "grid"));
         shapes.push(text(LEFT - 6.0, y + 4.0, "", Some(label(value, Unit::Money)), Anchor::End, "tick"));
     }
-    shapes.push(line(vec![(LEFT, zero), (WIDTH - RIGHT, zero)], "axis"));
+    shapes.push(line(vec![(LEFT, zero), (width - RIGHT, zero)], "axis"));
     shapes.push(line(vec![(LEFT, TOP), (LEFT, bottom)], "axis"));
     let step = if horizon <= 24 { 3 } else { 12 };
     let mut ticks: Vec<u32> = (0..=horizon).step_by(step).collect();
@@ -245,8 +263,8 @@ pub fn cumulative(report: &Report) -> Chart {
         shapes.push(text(x, bottom + 18.0, "", number, Anchor::Middle, "tick"));
     }
     shapes.push(text(
-        (LEFT + WIDTH - RIGHT) / 2.0,
-        HEIGHT - 4.0,
+        (LEFT + width - RIGHT) / 2.0,
+        height - 4.0,
         "Months from the start",
         None,
         Anchor::Middle,
@@ -278,121 +296,18 @@ pub fn cumulative(report: &Report) -> Chart {
         }
         _ => rows.push(("Does not pay back within the horizon".into(), Vec::new())),
     }
-    Chart { title: "Cumulative benefit and cost", width: WIDTH, height: HEIGHT, shapes, rows }
+    Chart { title: "Cumulative benefit and cost", width, height, shapes, rows }
 }
 
-/// Low / expected / high annual ROI as bars from zero, and the Monte Carlo P10–P90 range with its median.
-pub fn outcomes(report: &Report) -> Chart {
-    const LEFT: f64 = 180.0;
-    const SIDE: f64 = 64.0;
-    let s = &report.scenarios;
-    let bars = [
-        ("Low", "low", s.low.roi_percent),
-        ("Expected", "expected", s.expected.roi_percent),
-        ("High", "high", s.high.roi_percent),
-    ];
-    let risk = report.risk.as_ref();
-    let values = bars.iter().filter_map(|b| b.2).chain(risk.into_iter().flat_map(|r| [r.p10, r.p50, r.p90]));
-    let (lo, hi) = extent(values);
-    let x_ticks = nice_ticks(lo.min(0.0), hi.max(0.0), 4);
-    let (lo, hi) = (x_ticks.first().copied().unwrap_or(0.0), x_ticks.last().copied().unwrap_or(1.0));
-    let xs = Scale::new((lo, hi), LEFT + SIDE, WIDTH - SIDE);
-    let count = if risk.is_some() { 4.0 } else { 3.0 };
-    let band = (HEIGHT - TOP - BOTTOM) / count;
-    let zero = xs.at(0.0);
-    let bottom = HEIGHT - BOTTOM;
-    let mut shapes = Vec::new();
-    for &value in &x_ticks {
-        let x = xs.at(value);
-        shapes.push(line(vec![(x, TOP), (x, bottom)], "grid"));
-        shapes.push(text(x, bottom + 18.0, "", Some(label(value, Unit::Percent)), Anchor::Middle, "tick"));
-    }
-    shapes.push(text(
-        xs.at((lo + hi) / 2.0),
-        HEIGHT - 4.0,
-        "Net ROI, steady-state year",
-        None,
-        Anchor::Middle,
-        "axis-name",
-    ));
-    shapes.push(line(vec![(zero, TOP), (zero, bottom)], "axis"));
-    let mut rows = Vec::new();
-    let mut y = TOP;
-    for (name, class, roi) in bars {
-        let middle = y + band / 2.0;
-        shapes.push(text(8.0, middle + 4.0, name, None, Anchor::Start, "label"));
-        match roi {
-            Some(roi) if roi.is_finite() => {
-                let x = xs.at(roi);
-                shapes.push(bar(zero, x, y + band * 0.2, band * 0.6, class));
-                let (dx, anchor) = if roi < 0.0 { (-6.0, Anchor::End) } else { (6.0, Anchor::Start) };
-                shapes.push(text(x + dx, middle + 4.0, "", Some(label(roi, Unit::Percent)), anchor, "value"));
-                rows.push((name.into(), vec![label(roi, Unit::Percent)]));
-            }
-            _ => {
-                shapes.push(text(zero + 6.0, middle + 4.0, "not defined (no cost)", None, Anchor::Start, "value"));
-                rows.push((format!("{name}: not defined (no cost)"), Vec::new()));
-            }
-        }
-        y += band;
-    }
-    if let Some(r) = risk {
-        let middle = y + band / 2.0;
-        shapes.push(text(8.0, middle + 4.0, "Likely range (P10–P90)", None, Anchor::Start, "label"));
-        shapes.push(bar(xs.at(r.p10), xs.at(r.p90), y + band * 0.3, band * 0.4, "range"));
-        let x = xs.at(r.p50);
-        shapes.push(line(vec![(x, y + band * 0.15), (x, y + band * 0.85)], "median"));
-        let chance = label(r.probability_positive * 100.0, Unit::Percent);
-        rows.push((
-            "Likely range, 10th to 90th percentile".into(),
-            vec![label(r.p10, Unit::Percent), label(r.p90, Unit::Percent)],
-        ));
-        rows.push(("Median".into(), vec![label(r.p50, Unit::Percent)]));
-        rows.push(("Chance of a positive return".into(), vec![chance]));
-    }
-    Chart { title: "Return on investment", width: WIDTH, height: HEIGHT, shapes, rows }
-}
+/// About the width of a label's character at the stylesheet's size (13 px), in chart units.
+const CHAR_WIDTH: f64 = 7.5;
 
-/// The sensitivity ranking, at most `max_rows` inputs: ROI with each input at its low and its high end,
-/// as bars from the expected ROI.
-pub fn tornado(report: &Report, max_rows: usize) -> Chart {
-    const LEFT: f64 = 200.0;
-    let names: Vec<&str> = report.departments.iter().map(|d| d.name.as_str()).collect();
-    let items = &report.sensitivity[..max_rows.min(report.sensitivity.len())];
-    let expected = report.annual.roi_percent.filter(|v| v.is_finite());
-    let values = items.iter().flat_map(|s| [s.roi_at_low, s.roi_at_high]).chain([expected]).flatten();
-    let xs = Scale::new(extent(values), LEFT, WIDTH - RIGHT);
-    #[allow(clippy::cast_precision_loss)]
-    let height = TOP + BOTTOM + ROW * items.len().max(1) as f64;
-    let mut shapes = Vec::new();
-    let mut rows = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
-        let y = TOP + ROW * i as f64;
-        let name = input_name(&item.input, &names);
-        shapes.push(text(LEFT - 8.0, y + ROW / 2.0 + 4.0, &fitted(&name, LABEL_CHARS), None, Anchor::End, "label"));
-        match (expected, item.roi_at_low, item.roi_at_high) {
-            (Some(mid), Some(low), Some(high)) => {
-                let x = xs.at(mid);
-                shapes.push(bar(x, xs.at(low), y + 4.0, ROW - 8.0, "low"));
-                shapes.push(bar(x, xs.at(high), y + 4.0, ROW - 8.0, "high"));
-                rows.push((name, vec![label(low, Unit::Percent), label(high, Unit::Percent)]));
-            }
-            _ => rows.push((name + ": not defined (no cost)", Vec::new())),
-        }
-    }
-    if let Some(mid) = expected {
-        let x = xs.at(mid);
-        shapes.push(line(vec![(x, TOP - 4.0), (x, height - BOTTOM + 4.0)], "expected"));
-        let number = Some(label(mid, Unit::Percent));
-        shapes.push(text(x, height - BOTTOM + 20.0, "Expected ", number, Anchor::Middle, "tick"));
-    }
-    Chart { title: "What moves the return most", width: WIDTH, height, shapes, rows }
+/// How many characters of a label fit in `room` units; at least eight, the rest being cut.
+fn fitting(room: f64) -> usize {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let chars = (room / CHAR_WIDTH).max(8.0) as usize;
+    chars
 }
-
-/// The characters of a tornado label that fit left of its bars (200 units, at the largest size the
-/// stylesheet gives labels); the chart's text lists the whole name.
-const LABEL_CHARS: usize = 24;
 
 /// `text` cut to `max` characters, the last of them an ellipsis, when it is longer.
 fn fitted(text: &str, max: usize) -> String {

@@ -1,44 +1,79 @@
 //! Projected against realised benefit, department by department: two bars each on one round money
 //! axis, so the departments that delivered less than assumed stand out.
 
-use super::{Anchor, BOTTOM, Chart, RIGHT, ROW, Scale, TOP, Unit, WIDTH, bar, extent, label, line, nice_ticks, text};
+use super::{
+    Anchor, BOTTOM, Chart, RIGHT, ROW, Scale, Shape, TOP, Unit, bar, extent, fitted, fitting, label, line, nice_ticks,
+    stacked, text,
+};
 use crate::realised::Realised;
 
-/// The chart of a realised return: for each measured department its projected and its realised annual
-/// benefit, with its text equivalent.
-pub fn realised(realised: &Realised) -> Chart {
-    const LEFT: f64 = 170.0;
+/// Width of the column of department names left of the bars, in a wide chart.
+const LEFT: f64 = 170.0;
+/// Height of the key above the bars.
+const KEY: f64 = 22.0;
+/// Height of a department's name on its own line, in a stacked chart.
+const NAME: f64 = 18.0;
+
+/// The chart of a realised return, laid out `width` units (CSS pixels) wide: for each measured
+/// department its projected and its realised annual benefit, with its text equivalent.
+pub fn realised(realised: &Realised, width: f64) -> Chart {
+    let stacked = stacked(width);
+    let (left, name) = if stacked { (8.0, NAME) } else { (LEFT, 0.0) };
     let departments = &realised.departments;
     let values = departments.iter().flat_map(|d| [d.benefit.projected, d.benefit.realised]);
     let (_, hi) = extent(values);
-    let ticks = nice_ticks(0.0, hi.max(0.0), 4);
-    let top = ticks.last().copied().unwrap_or(1.0);
-    let xs = Scale::new((0.0, top), LEFT, WIDTH - RIGHT - 24.0);
+    let ticks = nice_ticks(0.0, hi.max(0.0), if stacked { 3 } else { 4 });
+    let most = ticks.last().copied().unwrap_or(1.0);
+    // Room right of the plot for the last tick's number, centred on it.
+    let xs = Scale::new((0.0, most), left, width - RIGHT - 24.0);
+    let top = TOP + KEY;
+    let department = 2.0 * ROW + name;
     #[allow(clippy::cast_precision_loss)]
-    let height = TOP + BOTTOM + 2.0 * ROW * departments.len().max(1) as f64;
+    let height = top + BOTTOM + department * departments.len().max(1) as f64;
     let bottom = height - BOTTOM;
-    let mut shapes = Vec::new();
+    let mut shapes = key(left);
     for &value in &ticks {
         let x = xs.at(value);
-        shapes.push(line(vec![(x, TOP), (x, bottom)], "grid"));
+        shapes.push(line(vec![(x, top), (x, bottom)], "grid"));
         shapes.push(text(x, bottom + 18.0, "", Some(label(value, Unit::Money)), Anchor::Middle, "tick"));
     }
-    shapes.push(text((LEFT + WIDTH - RIGHT) / 2.0, height - 4.0, "Benefit a year", None, Anchor::Middle, "axis-name"));
+    shapes.push(text((left + width - RIGHT) / 2.0, height - 4.0, "Benefit a year", None, Anchor::Middle, "axis-name"));
     let mut rows = Vec::new();
     for (i, d) in departments.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
-        let y = TOP + 2.0 * ROW * i as f64;
-        shapes.push(text(LEFT - 8.0, y + ROW + 4.0, &d.name, None, Anchor::End, "label"));
+        let y = top + department * i as f64;
+        if stacked {
+            shapes.push(text(left, y + 13.0, &fitted(&d.name, fitting(width - 16.0)), None, Anchor::Start, "label"));
+        } else {
+            shapes.push(text(
+                left - 8.0,
+                y + ROW + 4.0,
+                &fitted(&d.name, fitting(LEFT - 16.0)),
+                None,
+                Anchor::End,
+                "label",
+            ));
+        }
         for (j, (value, class)) in
             [(d.benefit.projected, "projected"), (d.benefit.realised, "realised")].into_iter().enumerate()
         {
             #[allow(clippy::cast_precision_loss)]
-            let row = y + 4.0 + ROW * j as f64;
+            let row = y + name + 4.0 + ROW * j as f64;
             shapes.push(bar(xs.at(0.0), xs.at(value), row, ROW - 8.0, class));
         }
         rows.push((format!("{}, projected", d.name), vec![label(d.benefit.projected, Unit::Money)]));
         rows.push((format!("{}, realised", d.name), vec![label(d.benefit.realised, Unit::Money)]));
     }
-    shapes.push(line(vec![(LEFT, TOP), (LEFT, bottom)], "axis"));
-    Chart { title: "Benefit by department: projected and realised", width: WIDTH, height, shapes, rows }
+    shapes.push(line(vec![(left, top), (left, bottom)], "axis"));
+    Chart { title: "Benefit by department: projected and realised", width, height, shapes, rows }
+}
+
+/// The key, from `x` along the top: which bar is the projection, which what was measured.
+fn key(x: f64) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    for (dx, class, words) in [(0.0, "projected key", "Projected"), (100.0, "realised key", "Realised")] {
+        shapes.push(bar(x + dx, x + dx + 10.0, TOP, 10.0, class));
+        shapes.push(text(x + dx + 15.0, TOP + 9.5, words, None, Anchor::Start, "label"));
+    }
+    shapes
 }

@@ -2,15 +2,19 @@
 //! rate, sessions per active user, satisfaction — each on its own scale, a gap where a week has no
 //! value, and the latest value written at the line's end.
 
-use super::{Anchor, Chart, Label, Scale, Shape, Unit, WIDTH, extent, label, line, text};
+use super::{Anchor, Chart, Label, Scale, Shape, Unit, extent, label, line, text};
 use crate::import::TrendWeek;
 
+/// Width of the chart: three small panels, laid out for a phone's width. The import worker draws the
+/// trend, before the widget has measured its charts' width, so it is one width for all, scaled a little
+/// up on a desktop (`.trend svg` in the stylesheet) and a little down on the narrowest phone.
+const WIDTH: f64 = 360.0;
 /// Height of one panel: its title, then its plot.
 const PANEL: f64 = 100.0;
 /// Space left of the plot area, for the scale's numbers.
-const LEFT: f64 = 56.0;
+const LEFT: f64 = 48.0;
 /// Space right of the plot area, for the latest value.
-const RIGHT: f64 = 64.0;
+const RIGHT: f64 = 52.0;
 /// Space below the last panel, for the dates.
 const BOTTOM: f64 = 24.0;
 
@@ -64,14 +68,8 @@ pub fn trend(weeks: &[TrendWeek]) -> Chart {
     if let (Some(first), Some(last)) = (weeks.first(), weeks.last()) {
         shapes.push(text(LEFT, bottom + 14.0, &format!("week to {}", first.end), None, Anchor::Start, "tick"));
         if n > 1 {
-            shapes.push(text(
-                WIDTH - RIGHT,
-                bottom + 14.0,
-                &format!("week to {}", last.end),
-                None,
-                Anchor::End,
-                "tick",
-            ));
+            // At the right edge, not under the last week: the two dates share one line.
+            shapes.push(text(WIDTH - 4.0, bottom + 14.0, &format!("week to {}", last.end), None, Anchor::End, "tick"));
         }
     }
     Chart {

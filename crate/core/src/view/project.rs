@@ -97,10 +97,11 @@ pub(super) fn project(state: &WidgetState) -> ProjectView {
         .iter()
         .map(|&(key, label)| FigureView { key, label, value: figure(report, key), definition: Text::new() })
         .collect();
+    let width = state.chart_width();
     let charts = vec![
-        KeyedChart { key: "cumulative", chart: charts::cumulative(report) },
-        KeyedChart { key: "outcomes", chart: charts::outcomes(report) },
-        KeyedChart { key: "tornado", chart: charts::tornado(report, TORNADO_ROWS) },
+        KeyedChart { key: "cumulative", chart: charts::cumulative(report, width) },
+        KeyedChart { key: "outcomes", chart: charts::outcomes(report, width) },
+        KeyedChart { key: "tornado", chart: charts::tornado(report, TORNADO_ROWS, width) },
     ];
     let scenario = editor.scenario();
     let assumptions = Model::resolve(scenario, state.table())

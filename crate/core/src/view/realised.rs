@@ -60,7 +60,7 @@ pub(super) fn realised(state: &WidgetState, realised: Option<&Realised>) -> Real
         .collect();
     let chart = realised
         .filter(|r| r.anything_measured && !r.departments.is_empty())
-        .map(|r| KeyedChart { key: "realised", chart: charts::realised(r) });
+        .map(|r| KeyedChart { key: "realised", chart: charts::realised(r, state.chart_width()) });
     let mut notes: Vec<Text> = realised.and_then(headcounts).into_iter().collect();
     notes.extend(realised.iter().flat_map(|r| &r.notes).map(|n| words(n.as_str())));
     notes.extend(realised.and_then(fallback_note));

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::Mode;
 use crate::benchmarks::BenchmarkTable;
+use crate::charts::DEFAULT_WIDTH;
 use crate::editor::{ByPath, Draft, Editor, MeasureEditor};
 use crate::fields::FieldError;
 use crate::numbers::NumberStyle;
@@ -40,7 +41,16 @@ pub struct WidgetState {
     undo: Option<Scenario>,
     /// Project mode shows only what a prospect knows (the quick start), not every input.
     quick: bool,
+    /// The width the charts are drawn at, in CSS pixels, which they are laid out for.
+    chart_width: f64,
 }
+
+/// The narrowest and widest a chart is laid out for; outside, the drawing is scaled.
+const CHART_WIDTHS: (f64, f64) = (240.0, 1200.0);
+/// A chart drawn within this many pixels of the width it was laid out for is only scaled: its text
+/// stays within a few per cent of the stylesheet's size, and a scroll bar that comes and goes as the
+/// charts change height cannot make them change again.
+const CHART_SLACK: f64 = 24.0;
 
 impl WidgetState {
     /// Starts with `scenario` in `mode`, an empty Day-30 checkpoint of its departments, numbers typed with
@@ -53,7 +63,17 @@ impl WidgetState {
     ) -> Result<Self, Vec<FieldError>> {
         let editor = Editor::new(scenario, table.clone())?;
         let measure = MeasureEditor::for_scenario(editor.document(), table.clone());
-        Ok(Self { mode, editor, measure, table, style, typed: ByPath::new(), undo: None, quick: false })
+        Ok(Self {
+            mode,
+            editor,
+            measure,
+            table,
+            style,
+            typed: ByPath::new(),
+            undo: None,
+            quick: false,
+            chart_width: DEFAULT_WIDTH,
+        })
     }
 
     /// The mode shown.
@@ -80,6 +100,26 @@ impl WidgetState {
     /// programme's one-time costs; every other input waits behind "Refine every input".
     pub fn quick(&self) -> bool {
         self.quick
+    }
+
+    /// The width the charts are laid out for, in CSS pixels.
+    pub fn chart_width(&self) -> f64 {
+        self.chart_width
+    }
+
+    /// The charts are drawn `width` CSS pixels wide (measured by the shell): true when they are to be
+    /// laid out again for it, being more than a little off the width they were laid out for.
+    pub fn set_chart_width(&mut self, width: f64) -> bool {
+        if !width.is_finite() {
+            return false;
+        }
+        #[allow(clippy::manual_clamp)] // `clamp` would bring the float formatter into the build (its panic message)
+        let width = width.max(CHART_WIDTHS.0).min(CHART_WIDTHS.1).round();
+        if (width - self.chart_width).abs() <= CHART_SLACK {
+            return false;
+        }
+        self.chart_width = width;
+        true
     }
 
     /// Whether there is a scenario to go back to.
