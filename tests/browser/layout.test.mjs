@@ -196,3 +196,24 @@ test('the charts are laid out at the width they are drawn, so their text is legi
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('at 1440 px nothing in view moves when the widget takes over its prerendered figures', async () => {
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.addInitScript(() => {
+    /** @type {number[]} */
+    const shifts = [];
+    Object.assign(globalThis, { shifts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.reload();
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const shifts = await page.evaluate(() => globalThis.shifts);
+  const total = shifts.reduce((a, b) => a + b, 0);
+  assert.ok(total < 0.05, `cumulative layout shift ${total.toFixed(3)} (${shifts.length} shifts)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
