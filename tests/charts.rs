@@ -229,6 +229,22 @@ fn realised_bars_stand_beside_the_projected_ones() {
     let rows: Vec<(&str, f64)> = chart.rows.iter().map(|(text, l)| (text.as_str(), l[0].value)).collect();
     assert_eq!(rows, [("All staff, projected", 1_638_000.0), ("All staff, realised", 720_000.0)]);
     assert_inside(&chart);
+    // On a phone: 0 … 1,638,000 in about 3 steps → steps of 1M up to $2M, over the 272 units from x = 8 to
+    // 320 − 16 − 24 = 280; the name on its own line (16 above, 22 of key, 13 down), the bars under it.
+    let phone = realised(&r, 320.0);
+    assert_eq!(rects(&phone.shapes, "projected"), [(8.0, 222.8)]);
+    assert_eq!(rects(&phone.shapes, "realised"), [(8.0, 97.9)]);
+    assert!(texts(&phone, "label").contains(&(8.0, 51.0, "All staff")), "{:?}", texts(&phone, "label"));
+    let tops: Vec<f64> = phone
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect { y, class: "projected" | "realised", .. } => Some(*y),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tops, [62.0, 81.0]);
+    assert_inside(&phone);
 }
 
 #[test]

@@ -11,14 +11,26 @@ use crate::realised::Realised;
 const LEFT: f64 = 170.0;
 /// Height of the key above the bars.
 const KEY: f64 = 22.0;
-/// Height of a department's name on its own line, in a stacked chart.
-const NAME: f64 = 18.0;
+
+/// Where a department's name and bars sit in its block: the name's line, each bar's height and the
+/// distance from one bar's top to the next's, the block's height.
+struct Block {
+    name: f64,
+    bar: f64,
+    pitch: f64,
+    height: f64,
+}
+
+/// Wide: the name in the column, level between the two bars.
+const BESIDE: Block = Block { name: 0.0, bar: ROW - 8.0, pitch: ROW, height: 2.0 * ROW };
+/// Stacked: the name on a line of its own, the two bars close under it, a gap before the next name.
+const STACKED: Block = Block { name: 20.0, bar: 16.0, pitch: 19.0, height: 68.0 };
 
 /// The chart of a realised return, laid out `width` units (CSS pixels) wide: for each measured
 /// department its projected and its realised annual benefit, with its text equivalent.
 pub fn realised(realised: &Realised, width: f64) -> Chart {
     let stacked = stacked(width);
-    let (left, name) = if stacked { (8.0, NAME) } else { (LEFT, 0.0) };
+    let (left, block) = if stacked { (8.0, STACKED) } else { (LEFT, BESIDE) };
     let departments = &realised.departments;
     let values = departments.iter().flat_map(|d| [d.benefit.projected, d.benefit.realised]);
     let (_, hi) = extent(values);
@@ -27,9 +39,8 @@ pub fn realised(realised: &Realised, width: f64) -> Chart {
     // Room right of the plot for the last tick's number, centred on it.
     let xs = Scale::new((0.0, most), left, width - RIGHT - 24.0);
     let top = TOP + KEY;
-    let department = 2.0 * ROW + name;
     #[allow(clippy::cast_precision_loss)]
-    let height = top + BOTTOM + department * departments.len().max(1) as f64;
+    let height = top + BOTTOM + block.height * departments.len().max(1) as f64;
     let bottom = height - BOTTOM;
     let mut shapes = key(left);
     for &value in &ticks {
@@ -41,7 +52,7 @@ pub fn realised(realised: &Realised, width: f64) -> Chart {
     let mut rows = Vec::new();
     for (i, d) in departments.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
-        let y = top + department * i as f64;
+        let y = top + block.height * i as f64;
         if stacked {
             shapes.push(text(left, y + 13.0, &fitted(&d.name, fitting(width - 16.0)), None, Anchor::Start, "label"));
         } else {
@@ -58,8 +69,8 @@ pub fn realised(realised: &Realised, width: f64) -> Chart {
             [(d.benefit.projected, "projected"), (d.benefit.realised, "realised")].into_iter().enumerate()
         {
             #[allow(clippy::cast_precision_loss)]
-            let row = y + name + 4.0 + ROW * j as f64;
-            shapes.push(bar(xs.at(0.0), xs.at(value), row, ROW - 8.0, class));
+            let row = y + block.name + 4.0 + block.pitch * j as f64;
+            shapes.push(bar(xs.at(0.0), xs.at(value), row, block.bar, class));
         }
         rows.push((format!("{}, projected", d.name), vec![label(d.benefit.projected, Unit::Money)]));
         rows.push((format!("{}, realised", d.name), vec![label(d.benefit.realised, Unit::Money)]));
