@@ -481,3 +481,15 @@ fn the_charts_are_laid_out_for_the_width_they_are_drawn_at_and_a_few_pixels_chan
         view(&s).measure.and_then(|m| m.realised.chart).unwrap_or_else(|| panic!("a chart of the return delivered"));
     assert_eq!(chart.chart.width, 330.0);
 }
+
+#[test]
+fn each_setting_says_in_plain_words_what_it_changes() {
+    let v = view(&state(Mode::Project));
+    let p = v.project.as_ref().unwrap_or_else(|| panic!("project mode"));
+    assert_eq!(p.settings.len(), 11);
+    for setting in &p.settings {
+        let note = words(&setting.note);
+        assert!(note.ends_with('.') && note.len() > 20, "{}: {note:?}", setting.path);
+    }
+    assert_eq!(words(&field(&v, "seats").note), "Per-seat costs are paid for these.");
+}

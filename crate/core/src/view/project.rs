@@ -290,21 +290,89 @@ fn cost_lists(state: &WidgetState) -> Vec<CostList> {
         .collect()
 }
 
+/// The settings, each with a line saying in plain words what it changes (docs/model.md, "Scenario
+/// inputs"), since their names alone are an analyst's.
 fn settings(state: &WidgetState) -> Vec<Field> {
     let s = state.editor().scenario();
     let ramp = s.ramp;
-    let rows: [(&str, &str, Option<f64>, Typed); 11] = [
-        ("weeksPerYear", "Working weeks a year", Some(s.weeks_per_year), Typed::Plain),
-        ("hoursPerWeek", "Hours a week", Some(s.hours_per_week), Typed::Plain),
-        ("horizonMonths", "Horizon, months", Some(f64::from(s.horizon_months)), Typed::Plain),
-        ("discountRate", "Discount rate %", Some(s.discount_rate), Typed::Percent),
-        ("attribution", "Credited to training %", Some(s.attribution), Typed::Percent),
-        ("confidence", "Confidence in estimates %", Some(s.confidence), Typed::Percent),
-        ("ramp.day30Factor", "Day-30 use, % of steady state", ramp.map(|r| r.day30_factor), Typed::Percent),
-        ("ramp.fullByMonth", "Full use by month", ramp.map(|r| f64::from(r.full_by_month)), Typed::Plain),
-        ("seats", "Licensed seats (empty: everyone)", s.seats.map(|n| n as f64), Typed::Plain),
-        ("uncertainty.spread", "Uncertainty ± %", Some(s.uncertainty.spread), Typed::Percent),
-        ("uncertainty.draws", "Monte Carlo draws", Some(s.uncertainty.draws as f64), Typed::Plain),
+    let rows: [(&str, &str, Option<f64>, Typed, &str); 11] = [
+        (
+            "weeksPerYear",
+            "Working weeks a year",
+            Some(s.weeks_per_year),
+            Typed::Plain,
+            "Hours saved count in these weeks.",
+        ),
+        (
+            "hoursPerWeek",
+            "Hours a week",
+            Some(s.hours_per_week),
+            Typed::Plain,
+            "Turns an annual cost into an hourly one.",
+        ),
+        (
+            "horizonMonths",
+            "Horizon, months",
+            Some(f64::from(s.horizon_months)),
+            Typed::Plain,
+            "How far the projection and its NPV run.",
+        ),
+        ("discountRate", "Discount rate %", Some(s.discount_rate), Typed::Percent, "A year's discount in the NPV."),
+        (
+            "attribution",
+            "Credited to training %",
+            Some(s.attribution),
+            Typed::Percent,
+            "The share of the time saved owed to training, not to other causes.",
+        ),
+        (
+            "confidence",
+            "Confidence in estimates %",
+            Some(s.confidence),
+            Typed::Percent,
+            "Hours saved count at this share, allowing for error in the estimates.",
+        ),
+        (
+            "ramp.day30Factor",
+            "Day-30 use, % of steady state",
+            ramp.map(|r| r.day30_factor),
+            Typed::Percent,
+            "The first month's share of the full benefit, rising to all of it by the month below.",
+        ),
+        (
+            "ramp.fullByMonth",
+            "Full use by month",
+            ramp.map(|r| f64::from(r.full_by_month)),
+            Typed::Plain,
+            "The month the full benefit is reached.",
+        ),
+        (
+            "seats",
+            "Licensed seats (empty: everyone)",
+            s.seats.map(|n| n as f64),
+            Typed::Plain,
+            "Per-seat costs are paid for these.",
+        ),
+        (
+            "uncertainty.spread",
+            "Uncertainty ± %",
+            Some(s.uncertainty.spread),
+            Typed::Percent,
+            "How far each estimate may be off: the low and high cases and the likely range.",
+        ),
+        (
+            "uncertainty.draws",
+            "Monte Carlo draws",
+            Some(s.uncertainty.draws as f64),
+            Typed::Plain,
+            "Simulated outcomes behind the likely range; 0 leaves it out.",
+        ),
     ];
-    rows.into_iter().map(|(path, label, value, typed)| state.number_field(path.into(), label, value, typed)).collect()
+    rows.into_iter()
+        .map(|(path, label, value, typed, note)| {
+            let mut field = state.number_field(path.into(), label, value, typed);
+            field.note = words(note);
+            field
+        })
+        .collect()
 }
