@@ -298,14 +298,17 @@ try {
 let pending;
 let unsaved = false;
 let latest = null; // the link being made for the last announced scenario
+let made = null; // the link made for the last announced scenario, once it is made
 for (const edit of ['input', 'click']) calculator.addEventListener(edit, () => { unsaved = true; });
 calculator.addEventListener('roi-change', (event) => {
   unsaved = false;
   const making = linkText(event.detail.scenario, measurementsToShare()).catch(() => null);
   latest = making;
+  made = null;
   making.then((link) => {
     if (latest !== making || !link) return;
     latest = null;
+    made = link;
     store(link);
   });
   clearTimeout(pending);
@@ -314,6 +317,10 @@ calculator.addEventListener('roi-change', (event) => {
     if (link) history.replaceState(null, '', `#${link}`);
   }, 250);
 });
+// The link of the scenario opened, for print, until an edit is announced and makes its own.
+if (calculator.scenario) {
+  linkText(calculator.scenario, measurementsToShare()).then((link) => { if (made === null && latest === null) made = link; }, () => {});
+}
 addEventListener('pagehide', () => {
   if ((unsaved || latest) && calculator.scenario) {
     try {
@@ -322,6 +329,20 @@ addEventListener('pagehide', () => {
       // An invalid scenario is never kept.
     }
   }
+});
+
+// On paper, under the board report: the day it was printed and the link that reopens these figures —
+// the last one made (with what was measured), or, before it is made, the scenario's v1 link, made at once.
+const printed = document.getElementById('printed');
+addEventListener('beforeprint', () => {
+  let link = made;
+  try {
+    link ??= calculator.scenario ? encodeScenario(calculator.scenario) : null;
+  } catch {
+    link = null; // an invalid scenario has no link
+  }
+  const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date());
+  printed.textContent = link ? `Printed ${day}. Reopen these figures: ${location.href.split('#')[0]}#${link}` : `Printed ${day}.`;
 });
 
 // Share and keep: the content comes from the engine; the clipboard and the file download are the

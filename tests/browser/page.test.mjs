@@ -125,6 +125,30 @@ test('a share link reopens the same scenario in a fresh browser context', async 
   }
 });
 
+test('on paper the board report says when it was printed and carries the link that reopens it', async () => {
+  const { page, problems } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  await page.getByLabel('Active use').first().fill('60');
+  const link = await page.evaluate(async () => {
+    const { linkText } = await import('/page.js');
+    const widget = document.querySelector('roi-calculator');
+    for (;;) {
+      const made = `#${await linkText(widget.scenario)}`;
+      if (widget.scenario.departments[0].activeRate === 0.6 && location.hash === made) return made;
+      await new Promise((resolve) => { setTimeout(resolve, 50); });
+    }
+  });
+  assert.equal(await page.locator('#printed').isVisible(), false, 'not on screen');
+  await page.pdf({ format: 'A4' }); // printing fires beforeprint, as a person's print does
+  const printed = await page.locator('#printed').textContent();
+  const day = await page.evaluate(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date()));
+  assert.equal(printed, `Printed ${day}. Reopen these figures: ${browser.origin}/${link}`);
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('#printed').isVisible(), 'on paper');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('share and keep: link and embed snippet copied, CSV and JSON downloaded', async () => {
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: browser.origin });
   const { page, problems } = await open(browser.context, `${browser.origin}/`);
