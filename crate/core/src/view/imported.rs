@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::measure::{metric_name, status_words};
-use super::{Format, KeyedChart, Num, Piece, Text, number_or_dash, words};
+use super::{Format, KeyedChart, Piece, Text, number_or_dash, words};
 use crate::assessment::{Metric, status_at};
 use crate::charts;
 use crate::import::{CohortComparison, DepartmentBreakdown, FileSummary, ImportReport, Imported, TaskShare};
@@ -101,7 +101,7 @@ pub struct Cohorts {
 
 /// A count in a line of text, grouped as the reader's locale groups numbers ("17,167").
 fn count(n: f64) -> Piece {
-    Piece::Num(Num::new(n, Format::Decimal))
+    Piece::num(n, Format::Decimal)
 }
 
 /// The line an import shows for one file read: what it was, its rows, and what it cannot measure.
@@ -150,7 +150,7 @@ pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) 
             .map(|t| Share {
                 text: vec![
                     Piece::Words(format!("{}: ", t.category)),
-                    Piece::Num(Num::new(t.share, Format::Share)),
+                    Piece::num(t.share, Format::Share),
                     Piece::Words(" of answers".into()),
                 ],
                 share: t.share,
@@ -325,7 +325,7 @@ fn cohorts(c: &CohortComparison) -> Cohorts {
     let conclusion = match c.attribution {
         Some(a) => vec![
             Piece::Words("The difference credits training with ".into()),
-            Piece::Num(Num::new(a, Format::Share)),
+            Piece::num(a, Format::Share),
             Piece::Words(" of the trained cohort's benefit.".into()),
         ],
         None => words("The control cohort did as well: no difference to credit to training."),

@@ -197,11 +197,7 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
             let (words, rag) = status_words(result.status);
             let mut status = vec![Piece::Words(words.into())];
             if let (true, Some(v)) = (key == ADOPTION.0, result.value) {
-                status.extend([
-                    Piece::Words(" (".into()),
-                    Piece::Num(Num::new(v, Format::Share)),
-                    Piece::Words(")".into()),
-                ]);
+                status.extend([Piece::Words(" (".into()), Piece::num(v, Format::Share), Piece::Words(")".into())]);
             }
             Some(MetricRow { key, field, label, target: target(key, result), status, rag })
         })
@@ -315,7 +311,7 @@ pub(super) fn precision(value: f64, lines: impl Iterator<Item = f64> + Clone) ->
 /// "≥ 70%": the green line of the rule that applies.
 fn target(key: &str, result: &MetricResult) -> Text {
     let unit = if metric(key).2 == Kind::Share { Format::Share } else { Format::Decimal };
-    vec![Piece::Words("≥ ".into()), Piece::Num(Num::new(result.target, unit))]
+    vec![Piece::Words("≥ ".into()), Piece::num(result.target, unit)]
 }
 
 /// "Act now · target ≥ 70%" beside a metric's input; nothing when it was not measured.

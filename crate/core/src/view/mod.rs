@@ -89,6 +89,13 @@ pub enum Piece {
     Num(Num),
 }
 
+impl Piece {
+    /// The number `v`, shown as `u`.
+    pub fn num(v: f64, u: Format) -> Self {
+        Self::Num(Num::new(v, u))
+    }
+}
+
 /// A line of text in pieces.
 pub type Text = Vec<Piece>;
 
@@ -99,7 +106,7 @@ pub fn words(text: impl Into<String>) -> Text {
 
 /// A number or a dash when there is none.
 pub fn number_or_dash(value: Option<f64>, unit: Format) -> Piece {
-    value.map_or_else(|| Piece::Words("—".into()), |v| Piece::Num(Num::new(v, unit)))
+    value.map_or_else(|| Piece::Words("—".into()), |v| Piece::num(v, unit))
 }
 
 /// Which screen the widget shows.

@@ -232,16 +232,16 @@ fn department(state: &WidgetState, i: usize, dept: &Department) -> DepartmentCar
 /// Gives `field` its benchmark band and note (`compared`), and the value an empty field stands for.
 fn benchmarked(field: &mut Field, default: Option<f64>, compared: Option<&Compared>, percent: bool) {
     if let Some(default) = default {
-        field.placeholder = vec![Piece::Num(Num::new(default, Format::Plain)), Piece::Words(" (benchmark)".into())];
+        field.placeholder = vec![Piece::num(default, Format::Plain), Piece::Words(" (benchmark)".into())];
     }
     if let Some(c) = compared {
         let unit = if percent { Format::Share } else { Format::Decimal };
         let end = if percent { "" } else { " h" };
         field.note = vec![
             Piece::Words("Benchmark ".into()),
-            Piece::Num(Num::new(c.low, unit)),
+            Piece::num(c.low, unit),
             Piece::Words("–".into()),
-            Piece::Num(Num::new(c.high, unit)),
+            Piece::num(c.high, unit),
             Piece::Words(format!("{end}: {}", c.status.word())),
         ];
         field.band = Some(charts::band(c, percent));

@@ -77,9 +77,9 @@ fn headcounts(r: &Realised) -> Option<Text> {
     (differ && (measured - projected).abs() > 0.1 * projected).then(|| {
         vec![
             Piece::Words("Measured for ".into()),
-            Piece::Num(Num::new(measured, Format::Decimal)),
+            Piece::num(measured, Format::Decimal),
             Piece::Words(" people; the projection is for ".into()),
-            Piece::Num(Num::new(projected, Format::Decimal)),
+            Piece::num(projected, Format::Decimal),
             Piece::Words(
                 ", the scenario's. So the amounts (net benefit, hours) are for different numbers of people: compare \
                  the ROI and the benefit–cost ratio, which set each benefit against its own cost."
@@ -102,11 +102,11 @@ fn light_to_moderate(state: &WidgetState, realised: &Realised) -> Option<Text> {
             Group::Light.bounds(),
             Group::Moderate.bounds()
         )),
-        Piece::Num(Num::new(value, Format::Money)),
+        Piece::num(value, Format::Money),
         Piece::Words(" a year: they report ".into()),
-        Piece::Num(Num::new(light, Format::Decimal)),
+        Piece::num(light, Format::Decimal),
         Piece::Words(" hours saved a week, the moderate users ".into()),
-        Piece::Num(Num::new(moderate, Format::Decimal)),
+        Piece::num(moderate, Format::Decimal),
         Piece::Words(".".into()),
     ])
 }
@@ -130,7 +130,7 @@ fn fallback_note(r: &Realised) -> Option<Text> {
         Piece::Words(format!(
             "{names} {are}: {their} hours are valued at the scenario's headcount-weighted mean hourly cost ("
         )),
-        Piece::Num(Num::new(hourly, Format::Money)),
+        Piece::num(hourly, Format::Money),
         Piece::Words("), and what was not measured takes the scenario's averages.".into()),
     ])
 }
@@ -170,9 +170,9 @@ fn sentence(realised: Option<&Realised>) -> Text {
             let whose = if d.name.ends_with('s') { "'" } else { "'s" };
             text.extend([
                 Piece::Words(format!(": {}{whose} hours saved are ", d.name)),
-                Piece::Num(Num::new(d.hours_saved_per_week.realised, Format::Decimal)),
+                Piece::num(d.hours_saved_per_week.realised, Format::Decimal),
                 Piece::Words(" against ".into()),
-                Piece::Num(Num::new(d.hours_saved_per_week.projected, Format::Decimal)),
+                Piece::num(d.hours_saved_per_week.projected, Format::Decimal),
                 Piece::Words(" assumed.".into()),
             ]);
         }
