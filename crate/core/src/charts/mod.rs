@@ -323,7 +323,10 @@ fn fitted(text: &str, max: usize) -> String {
 /// An input's path (`departments[0].activeRate`, `weeksPerYear`, `costs`; see `Input::path`) in plain
 /// words, naming the department from `department_names`.
 pub fn input_name(input: &str, department_names: &[&str]) -> String {
-    let department = input.strip_prefix("departments[").and_then(|rest| rest.split_once("]."));
+    let department = input
+        .strip_prefix("departments[")
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(index, field)| Some((index, field.strip_prefix('.')?)));
     if let Some((index, field)) = department {
         let field = match field {
             "activeRate" => "active use",

@@ -139,11 +139,14 @@ pub(super) fn edit(
 pub(super) fn renumber(drafts: &mut Drafts, list: &str, index: usize) {
     let prefix = format!("{list}[");
     for (path, draft) in std::mem::take(drafts) {
-        let position = path.strip_prefix(&prefix).and_then(|rest| rest.split(']').next()?.parse::<usize>().ok());
+        // Its item's position and the rest of its path after the `]` (split on characters, not strings: a
+        // string pattern brings core's substring search and its panics into the module).
+        let item = path.strip_prefix(&prefix).and_then(|rest| rest.split_once(']'));
+        let position = item.and_then(|(digits, tail)| Some((digits.parse::<usize>().ok()?, tail)));
         match position {
-            Some(i) if i == index => {}
-            Some(i) if i > index => {
-                drafts.insert(path.replacen(&format!("{list}[{i}]"), &format!("{list}[{}]", i - 1), 1), draft);
+            Some((i, _)) if i == index => {}
+            Some((i, tail)) if i > index => {
+                drafts.insert(format!("{prefix}{}]{tail}", i - 1), draft);
             }
             _ => {
                 drafts.insert(path, draft);

@@ -112,12 +112,13 @@ impl Editor {
     /// `costs.perSeatMonthly`); returns false for any other list or when the list is full.
     pub fn add_cost(&mut self, list: &str) -> bool {
         let Some((_, label)) = COST_LISTS.iter().find(|(path, _)| *path == list) else { return false };
+        // Every list is under `costs.` (stripped, not sliced: slicing a string brings its panic into the module).
+        let Some(key) = list.strip_prefix("costs.") else { return false };
         let mut trial = self.document.clone();
         let Some(costs) = trial.as_object_mut().map(|doc| doc.entry("costs").or_insert_with(|| json!({}))) else {
             return false;
         };
-        let Some(lines) = costs.as_object_mut().map(|c| c.entry(&list["costs.".len()..]).or_insert_with(|| json!([])))
-        else {
+        let Some(lines) = costs.as_object_mut().map(|c| c.entry(key).or_insert_with(|| json!([]))) else {
             return false;
         };
         let Some(lines) = lines.as_array_mut() else { return false };
@@ -155,7 +156,7 @@ impl Editor {
         }
         items.remove(index);
         if use_cases && items.is_empty() {
-            let department = list.trim_end_matches(".useCases");
+            let department = list.strip_suffix(".useCases").unwrap_or(list);
             if let Some(fields) = list_at(&mut trial, "departments")
                 .zip(department_index(department))
                 .and_then(|(list, i)| list.get_mut(i))

@@ -117,7 +117,7 @@ fn metric(key: &str) -> (&'static str, &'static str, Kind) {
 /// A metric's name in a sentence (its input label without the " %").
 pub fn metric_name(key: &str) -> &'static str {
     let name = metric(key).1;
-    if name.is_empty() { "a metric" } else { name.trim_end_matches(" %") }
+    if name.is_empty() { "a metric" } else { name.strip_suffix(" %").unwrap_or(name) }
 }
 
 /// The status in words (colour is never the only signal) and its class.

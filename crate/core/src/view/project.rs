@@ -152,11 +152,11 @@ fn figure(report: &Report, key: &str) -> Option<Num> {
 pub(super) fn slots(template: &str, values: &[SlotValue]) -> Text {
     let mut text = Text::new();
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let slot = rest[open + 1..].split_once('}').and_then(|(n, after)| Some((n.parse::<usize>().ok()?, after)));
+    while let Some((before, opened)) = rest.split_once('{') {
+        let slot = opened.split_once('}').and_then(|(n, after)| Some((n.parse::<usize>().ok()?, after)));
         let Some((n, after)) = slot else { break };
-        if open > 0 {
-            text.push(Piece::Words(rest[..open].to_owned()));
+        if !before.is_empty() {
+            text.push(Piece::Words(before.to_owned()));
         }
         if let Some(value) = values.get(n) {
             text.push(Piece::Num(slot_value(*value)));
