@@ -373,6 +373,9 @@ class RoiCalculator extends HTMLElement {
         widget = make(undefined);
       }
       widget.action(this.#inputs());
+      // Started again (a new scenario, an attribute): the charts are laid out at once for the width
+      // they were last drawn at.
+      if (this.#drawn) widget.setChartWidth(this.#drawn);
       if (this.#measured) {
         try {
           widget.adoptMeasurements(this.#measured);
