@@ -299,6 +299,17 @@ pub fn cumulative(report: &Report, width: f64) -> Chart {
     Chart { title: "Cumulative benefit and cost", width, height, shapes, rows }
 }
 
+/// A colour key along the top, from `x`: for each `(dx, class, words)`, a swatch of the class's colour
+/// `dx` along, then its words.
+fn key<const N: usize>(x: f64, items: [(f64, &'static str, &str); N]) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    for (dx, class, words) in items {
+        shapes.push(bar(x + dx, x + dx + 10.0, TOP, 10.0, class));
+        shapes.push(text(x + dx + 15.0, TOP + 9.5, words, None, Anchor::Start, "label"));
+    }
+    shapes
+}
+
 /// About the width of a label's character at the stylesheet's size (13 px), in chart units.
 const CHAR_WIDTH: f64 = 7.5;
 

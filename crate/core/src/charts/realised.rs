@@ -2,7 +2,7 @@
 //! axis, so the departments that delivered less than assumed stand out.
 
 use super::{
-    Anchor, BOTTOM, Chart, RIGHT, ROW, Scale, Shape, TOP, Unit, bar, extent, fitted, fitting, label, line, nice_ticks,
+    Anchor, BOTTOM, Chart, RIGHT, ROW, Scale, TOP, Unit, bar, extent, fitted, fitting, label, line, nice_ticks,
     stacked, text,
 };
 use crate::realised::Realised;
@@ -42,7 +42,7 @@ pub fn realised(realised: &Realised, width: f64) -> Chart {
     #[allow(clippy::cast_precision_loss)]
     let height = top + BOTTOM + block.height * departments.len().max(1) as f64;
     let bottom = height - BOTTOM;
-    let mut shapes = key(left);
+    let mut shapes = super::key(left, [(0.0, "projected key", "Projected"), (100.0, "realised key", "Realised")]);
     for &value in &ticks {
         let x = xs.at(value);
         shapes.push(line(vec![(x, top), (x, bottom)], "grid"));
@@ -77,14 +77,4 @@ pub fn realised(realised: &Realised, width: f64) -> Chart {
     }
     shapes.push(line(vec![(left, top), (left, bottom)], "axis"));
     Chart { title: "Benefit by department: projected and realised", width, height, shapes, rows }
-}
-
-/// The key, from `x` along the top: which bar is the projection, which what was measured.
-fn key(x: f64) -> Vec<Shape> {
-    let mut shapes = Vec::new();
-    for (dx, class, words) in [(0.0, "projected key", "Projected"), (100.0, "realised key", "Realised")] {
-        shapes.push(bar(x + dx, x + dx + 10.0, TOP, 10.0, class));
-        shapes.push(text(x + dx + 15.0, TOP + 9.5, words, None, Anchor::Start, "label"));
-    }
-    shapes
 }

@@ -1,7 +1,7 @@
 //! The sensitivity ranking as a tornado: for each input, the ROI with the input at its low and at its
 //! high end, as bars from the expected ROI, with a key saying which colour is which end.
 
-use super::{Anchor, BOTTOM, Chart, RIGHT, ROW, Scale, Shape, TOP, Unit, bar, extent, label, line, stacked, text};
+use super::{Anchor, BOTTOM, Chart, RIGHT, ROW, Scale, TOP, Unit, bar, extent, label, line, stacked, text};
 use crate::report::Report;
 
 /// The narrowest and widest the column of labels left of the bars is, in a wide chart: about a third of
@@ -28,7 +28,7 @@ pub fn tornado(report: &Report, max_rows: usize, width: f64) -> Chart {
     let top = TOP + KEY;
     #[allow(clippy::cast_precision_loss)]
     let height = top + BOTTOM + row * items.len().max(1) as f64;
-    let mut shapes = key(left);
+    let mut shapes = super::key(left, [(0.0, "low key", "Low estimate"), (120.0, "high key", "High estimate")]);
     // The expected ROI's line behind the bars (which start at it) and the labels (which it may cross).
     if let Some(mid) = expected {
         let x = xs.at(mid);
@@ -62,14 +62,4 @@ pub fn tornado(report: &Report, max_rows: usize, width: f64) -> Chart {
         shapes.push(text(xs.at(mid), height - BOTTOM + 20.0, "Expected ", number, Anchor::Middle, "tick"));
     }
     Chart { title: "What moves the return most", width, height, shapes, rows }
-}
-
-/// The key, from `x` along the top: which colour is each input at its low estimate, which at its high.
-fn key(x: f64) -> Vec<Shape> {
-    let mut shapes = Vec::new();
-    for (dx, class, words) in [(0.0, "low key", "Low estimate"), (120.0, "high key", "High estimate")] {
-        shapes.push(bar(x + dx, x + dx + 10.0, TOP, 10.0, class));
-        shapes.push(text(x + dx + 15.0, TOP + 9.5, words, None, Anchor::Start, "label"));
-    }
-    shapes
 }
