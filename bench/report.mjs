@@ -427,8 +427,8 @@ const GAPS = {
     return `${verdict} (${parts}).${comments} The widget is a function of its state: the view model in the pure core `
       + '(crate/core/src/view/: one function from the state to the whole screen as typed data, tested natively by tests/view.rs), '
       + 'a thin boundary to JavaScript (crate/web/src/widget.rs), and the renderer — htm templates on Preact\'s keyed diff '
-      + '(www/view/) — called by the element\'s shell (www/roi-calculator.js), which also forwards events and holds the import '
-      + 'panel and its worker. The vendored Preact and htm (pkg/preact.mjs, pkg/htm.mjs) are not counted. The old figure was of '
+      + '(www/view/) — called by the element\'s shell (www/roi-calculator.js), which also forwards events, and whose import '
+      + 'client (www/import-client.js) holds the import panel and its worker. The vendored Preact and htm (pkg/preact.mjs, pkg/htm.mjs) are not counted. The old figure was of '
       + `the Rust widget alone; this one counts ${vc.js.toLocaleString('en')} lines of JavaScript too. `
       + (vc.total < vc.old ? '' : `The largest file is ${largest.path} (${largest.lines} lines).`);
   },

@@ -15,6 +15,7 @@ export const WIDGET_FILES = [
   { path: 'pkg/roi_calculator_bg.wasm', label: 'engine and view model, WebAssembly', first: true },
   { path: 'pkg/roi_calculator.js', label: 'wasm-bindgen glue JS', first: true },
   { path: 'www/roi-calculator.js', label: 'custom element shell JS', first: true },
+  { path: 'www/import-client.js', label: 'custom element shell JS: imports', first: true },
   { path: 'www/roi-calculator.css', label: 'widget CSS', first: true },
   ...['render', 'html', 'format', 'chart', 'fields', 'project', 'measure', 'mapper'].map((name) =>
     ({ path: `www/view/${name}.js`, label: `view: ${name}.js`, first: true })),

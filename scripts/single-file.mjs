@@ -5,13 +5,14 @@
 // It takes www/index.html and inlines everything the page loads, changing the scripts as little as it can:
 //   - style.css becomes a <style>, the favicon a data: URL, page.js an inline module script (unchanged);
 //   - an import map gives each module the page imports a data: URL: './pkg/roi_calculator.js' (the
-//     wasm-bindgen glue, unchanged) and './roi-calculator.js' (the shell). A data: module cannot resolve
-//     relative URLs, so in the shell's text, and only there, its import of the glue names the map's
-//     entry, and `import.meta.url` becomes `document.baseURI`: its files are "beside the page";
+//     wasm-bindgen glue, unchanged), './roi-calculator.js' and './import-client.js' (the shell), the
+//     view's modules. A data: module cannot resolve relative URLs, so in the shell's and the view's text,
+//     and only there, each relative import names the map's entry (a bare name), and in the shell's
+//     `import.meta.url` becomes `document.baseURI`: its files are "beside the page";
 //   - the files the shell asks for beside itself are answered from the page, by URL, before any script
 //     runs (`BESIDE`): roi-calculator.css and the two modules' .wasm (held as base64 in data blocks)
 //     through `fetch`, and import-worker.js (its import of the import glue pointed at that glue's data:
-//     URL; the shell's main-thread fallback imports it through the map)
+//     URL; the import client's main-thread fallback imports it through the map)
 //     through `Worker`, as a data: URL (Chromium refuses module workers from blob: URLs of a file://
 //     page, not from data: URLs). Every other URL goes to the browser as usual.
 // Each rewrite must match exactly as often as expected, or the build stops. The result refers to no other
@@ -38,16 +39,16 @@ const dataModule = (js) => `data:text/javascript;base64,${base64(js)}`;
 
 const wasm = await read('pkg/roi_calculator_bg.wasm', null).catch(() => fail('pkg/ is missing: run scripts/build.sh first'));
 const importWasm = await read('pkg/roi_import_bg.wasm', null).catch(() => fail('pkg/ is missing: run scripts/build.sh first'));
-const [html, style, favicon, shell, page, css, worker, glue, importGlue, firstPaint] = await Promise.all([
-  read('www/index.html'), read('www/style.css'), read('www/favicon.svg'), read('www/roi-calculator.js'),
+const [html, style, favicon, shell, client, page, css, worker, glue, importGlue, firstPaint] = await Promise.all([
+  read('www/index.html'), read('www/style.css'), read('www/favicon.svg'), read('www/roi-calculator.js'), read('www/import-client.js'),
   read('www/page.js'), read('www/roi-calculator.css'), read('www/import-worker.js'), read('pkg/roi_calculator.js'),
   read('pkg/roi_import.js'), read('www/first-paint.js'),
 ]);
 if (/<\/style/i.test(style)) fail('style.css contains "</style"');
 
 // The view's modules (www/view/ and the renderer beside the glue in pkg/, by their paths on the site) by
-// bare names the import map gives data: URLs: each relative import among them (and the shell's of the
-// view) names its target so.
+// bare names the import map gives data: URLs: each relative import among them (and the shell's) names
+// its target so.
 const VIEW = ['view/render.js', 'view/html.js', 'view/format.js', 'view/chart.js', 'view/fields.js', 'view/project.js',
   'view/measure.js', 'view/mapper.js', 'pkg/preact.mjs', 'pkg/htm.mjs'];
 const named = (from, target) => `roi:${posix.normalize(posix.join(posix.dirname(from), target))}`;
@@ -56,23 +57,19 @@ const bare = (path, js) => js.replace(/(from\s*|import\s*\(?\s*)'(\.\.?\/[^']+)'
 const viewModules = Object.fromEntries(await Promise.all(VIEW.map(async (path) =>
   [named('', path), dataModule(bare(path, await read(path.startsWith('pkg/') ? path : `www/${path}`)))])));
 
-const GLUE = `'./pkg/roi_calculator.js'`;
 const glueUrl = dataModule(glue);
-const IMPORT_GLUE = `'./pkg/roi_import.js'`;
-const WORKER = `import('./import-worker.js')`;
-const workerModule = rewrite(worker, IMPORT_GLUE, JSON.stringify(dataModule(importGlue)), `the worker's import of ${IMPORT_GLUE}`);
+const IMPORT_GLUE = `from './pkg/roi_import.js'`;
+const workerModule = rewrite(worker, IMPORT_GLUE, `from ${JSON.stringify(dataModule(importGlue))}`, `the worker's import ${IMPORT_GLUE}`);
 const workerData = dataModule(workerModule);
-const VIEW_IMPORTS = [`'./view/render.js'`, `'./view/format.js'`, `'./view/mapper.js'`];
-const shellModule = rewrite(rewrite(rewrite(VIEW_IMPORTS.reduce((js, target) => rewrite(js, target, `'${named('', target.slice(1, -1))}'`, `the shell's import of ${target}`, 0), shell),
-  GLUE, `'roi-calculator-glue'`, `the shell's import of ${GLUE}`),
-  WORKER, `import('roi-calculator-import')`, `the shell's ${WORKER}`),
-  'import.meta.url', 'document.baseURI', 'import.meta.url in the shell', 0);
+/** A module of the shell (at `path` beside the page) as a data: URL: its imports by bare name, its files beside the page. */
+const shellPart = (path, js) => dataModule(rewrite(bare(path, js), 'import.meta.url', 'document.baseURI', `import.meta.url in ${path}`, 0));
 const importMap = { imports: {
   ...viewModules,
-  'roi-calculator-glue': glueUrl,
-  'roi-calculator-import': workerData,
+  [named('', 'pkg/roi_calculator.js')]: glueUrl,
+  [named('', 'import-worker.js')]: workerData,
+  [named('', 'import-client.js')]: shellPart('import-client.js', client),
   './pkg/roi_calculator.js': glueUrl,
-  './roi-calculator.js': dataModule(shellModule),
+  './roi-calculator.js': shellPart('roi-calculator.js', shell),
 } };
 
 // What the shell fetches and starts beside itself, answered from this page.

@@ -18,7 +18,8 @@
   // offline file, whose modules are inline.
   if (opening && location.protocol !== 'file:') {
     for (const href of ['pkg/roi_calculator.js', 'pkg/preact.mjs', 'pkg/htm.mjs', 'view/html.js', 'view/format.js',
-      'view/chart.js', 'view/fields.js', 'view/project.js', 'view/measure.js', 'view/mapper.js', 'view/render.js']) {
+      'view/chart.js', 'view/fields.js', 'view/project.js', 'view/measure.js', 'view/mapper.js', 'view/render.js',
+      'import-client.js']) {
       const link = document.createElement('link');
       link.rel = 'modulepreload';
       link.href = href;

@@ -15,7 +15,37 @@ const CHUNK = 1 << 20;
 const HEAD = 64 * 1024;
 /** Files above this are refused before reading (the engine also stops at 5,000,000 activity rows). */
 const MAX_BYTES = 400 * (1 << 20);
-const TOO_LARGE = (name) => `The file "${name}" is larger than 400 MB, the most one import reads; split it (by date or department) and import the part you need`;
+const TOO_LARGE = (/** @type {string} */ name) => `The file "${name}" is larger than 400 MB, the most one import reads; split it (by date or department) and import the part you need`;
+
+/**
+ * A file to read: as dropped, or made from sample data with its kind known.
+ * @typedef {File & { kind?: string }} ImportFile
+ */
+/** Told the bytes just read of a file. @typedef {(bytes: number) => void} Progress */
+/** The next chunk of a file (empty at its end). @typedef {() => Uint8Array} NextChunk */
+/** The columns chosen for a file. @typedef {{ kind: "roster" | "activity", columns: { [role: string]: number } }} ColumnMap */
+/**
+ * Why the engine could not use a file, and what it would need (errors from pkg/roi_import.js).
+ * @typedef {Error & { asksDateOrder?: boolean, asksDay?: boolean, unrecognised?: boolean, errors?: object[] }} EngineError
+ */
+/**
+ * A message of the shell's protocol (import-client.js), each with the checkpoint and privacy threshold
+ * it is measured for.
+ * @typedef {import('./pkg/roi_import.js').BenchmarkTable} BenchmarkTable
+ * @typedef {{ checkpointDay?: number, minGroupSize?: number } & (
+ *   { type: 'init', module?: WebAssembly.Module, benchmarks?: BenchmarkTable }
+ *   | { type: 'reset', benchmarks?: BenchmarkTable }
+ *   | { type: 'files', files: ImportFile[] }
+ *   | { type: 'sample', people: number, days: number, seed: number }
+ *   | { type: 'measure' | 'people' }
+ *   | { type: 'mapped', name: string, map: ColumnMap }
+ *   | { type: 'dated', name: string, order: 'dmy' | 'mdy' }
+ *   | { type: 'day-given', name: string, day: string }
+ *   | { type: 'unmapped-skip' | 'dated-skip' | 'day-skip', name: string }
+ * )} ShellMessage
+ */
+/** Workers' synchronous file reader (absent from the DOM's types this file is checked against). */
+const SyncReader = /** @type {{ new(): { readAsArrayBuffer(blob: Blob): ArrayBuffer } }} */ (/** @type {any} */ (globalThis).FileReaderSync);
 
 /**
  * One import session: the engine's Importer and the messages of the shell's protocol (`init`, `reset`,
@@ -38,18 +68,28 @@ const TOO_LARGE = (name) => `The file "${name}" is larger than 400 MB, the most 
  * measurement after it. `{ type: 'people', checkpointDay }` posts `{ type: 'people', lists }`: the
  * checkpoint's people by name (PeopleLists), only ever on that request.
  */
+/**
+ * @param {(data: object) => void} post
+ * @param {(file: ImportFile, progress: Progress) => NextChunk | Promise<NextChunk>} chunksOf
+ * @param {(file: ImportFile) => Uint8Array | Promise<Uint8Array>} headOf
+ * @returns {(data: ShellMessage) => Promise<void>}
+ */
 function session(post, chunksOf, headOf) {
+  /** @type {Importer} */
   let importer;
-  /** The privacy threshold of the measurements posted (the engine's default until the shell gives one). */
+  /** The privacy threshold of the measurements posted (the engine's default until the shell gives one). @type {number | undefined} */
   let minGroupSize;
-  /** The files waiting for their columns to be chosen, by name. */
+  /** The files waiting for their columns to be chosen, by name. @type {Map<string, ImportFile>} */
   const unmapped = new Map();
-  /** The files waiting for their dates' order to be chosen, by name: `{ file, map }` (map: if mapped). */
+  /** The files waiting for their dates' order to be chosen, by name (map: if mapped). @type {Map<string, { file: ImportFile, map?: ColumnMap }>} */
   const undated = new Map();
-  /** The files waiting to be told the day they cover, by name. */
+  /** The files waiting to be told the day they cover, by name. @type {Map<string, ImportFile>} */
   const dayless = new Map();
 
-  /** Asks for the order of `file`'s dates when `error` says it must be chosen; true when it was asked. */
+  /**
+   * Asks for the order of `file`'s dates when `error` says it must be chosen; true when it was asked.
+   * @param {EngineError} error @param {ImportFile} file @param {ColumnMap} [map]
+   */
   function askDates(error, file, map) {
     if (!error.asksDateOrder) return false;
     undated.set(file.name, { file, map });
@@ -57,7 +97,7 @@ function session(post, chunksOf, headOf) {
     return true;
   }
 
-  /** Asks which day `file` covers when `error` says it must be given; true when it was asked. */
+  /** Asks which day `file` covers when `error` says it must be given; true when it was asked. @param {EngineError} error @param {ImportFile} file */
   function askDay(error, file) {
     if (!error.asksDay) return false;
     dayless.set(file.name, file);
@@ -65,6 +105,7 @@ function session(post, chunksOf, headOf) {
     return true;
   }
 
+  /** Reads `files` in turn, with their progress, then posts the measurement of `checkpointDay`. @param {ImportFile[]} files @param {number} [checkpointDay] */
   async function importFiles(files, checkpointDay) {
     const total = files.reduce((sum, file) => sum + file.size, 0);
     let done = 0;
@@ -75,7 +116,7 @@ function session(post, chunksOf, headOf) {
         continue;
       }
       let read = 0;
-      const progress = (bytes) => {
+      const progress = (/** @type {number} */ bytes) => {
         read += bytes;
         done += bytes;
         post({ type: 'progress', loaded: done, total, file: file.name });
@@ -84,7 +125,8 @@ function session(post, chunksOf, headOf) {
         const next = await chunksOf(file, progress);
         const summary = importer.read(file.name, file.kind ?? undefined, next, file.size);
         post({ type: 'file', name: file.name, summary, line: importer.describe(file.name) });
-      } catch (error) {
+      } catch (caught) {
+        const error = /** @type {EngineError} */ (caught);
         done += file.size - read;
         if (askDates(error, file) || askDay(error, file)) continue;
         if (!error.unrecognised || !(await offerMapper(file))) post({ type: 'file', name: file.name, error: error.message });
@@ -93,7 +135,7 @@ function session(post, chunksOf, headOf) {
     measure(checkpointDay);
   }
 
-  /** Posts the column mapper of `file` and keeps it, or returns false when its start cannot be read. */
+  /** Posts the column mapper of `file` and keeps it, or returns false when its start cannot be read. @param {ImportFile} file */
   async function offerMapper(file) {
     try {
       const view = importer.peek(file.name, await headOf(file));
@@ -109,10 +151,11 @@ function session(post, chunksOf, headOf) {
    * Reads a kept `file` again — with the columns of `map` when they were chosen, as of `day` when one was
    * given — with its progress, and posts what it held, or asks for its dates' order or its day. False when
    * it could not be used (the error posted).
+   * @param {ImportFile} file @param {ColumnMap} [map] @param {string} [day]
    */
   async function readKept(file, map, day) {
     let loaded = 0;
-    const progress = (bytes) => {
+    const progress = (/** @type {number} */ bytes) => {
       loaded += bytes;
       post({ type: 'progress', loaded, total: file.size, file: file.name });
     };
@@ -123,7 +166,8 @@ function session(post, chunksOf, headOf) {
         : importer.read(file.name, file.kind ?? undefined, next, file.size, day);
       post({ type: 'file', name: file.name, summary, line: importer.describe(file.name) });
       return true;
-    } catch (error) {
+    } catch (caught) {
+      const error = /** @type {EngineError} */ (caught);
       if (askDates(error, file, map) || (!map && askDay(error, file))) return true;
       post({ type: 'file', name: file.name, error: error.message });
       return false;
@@ -133,6 +177,7 @@ function session(post, chunksOf, headOf) {
   /**
    * Reads the kept file `name` with the columns of `map` (kept for another choice if they do not fit),
    * then posts the measurement of `checkpointDay`.
+   * @param {string} name @param {ColumnMap} map @param {number} [checkpointDay]
    */
   async function importMapped(name, map, checkpointDay) {
     const file = unmapped.get(name);
@@ -147,6 +192,7 @@ function session(post, chunksOf, headOf) {
   /**
    * Reads the kept file `name` again with its dates in `order` (`dmy` or `mdy`, which also holds for the
    * files read after it), then posts the measurement of `checkpointDay`.
+   * @param {string} name @param {'dmy' | 'mdy'} order @param {number} [checkpointDay]
    */
   async function importDated(name, order, checkpointDay) {
     const kept = undated.get(name);
@@ -160,7 +206,10 @@ function session(post, chunksOf, headOf) {
     measure(checkpointDay);
   }
 
-  /** Reads the kept file `name` as of `day` (`YYYY-MM-DD`), then posts the measurement of `checkpointDay`. */
+  /**
+   * Reads the kept file `name` as of `day` (`YYYY-MM-DD`), then posts the measurement of `checkpointDay`.
+   * @param {string} name @param {string} day @param {number} [checkpointDay]
+   */
   async function importDay(name, day, checkpointDay) {
     const file = dayless.get(name);
     if (!file) {
@@ -172,7 +221,7 @@ function session(post, chunksOf, headOf) {
     measure(checkpointDay);
   }
 
-  /** Posts the measurement of `checkpointDay`, or what is still missing. */
+  /** Posts the measurement of `checkpointDay`, or what is still missing. @param {number} [checkpointDay] */
   function measure(checkpointDay) {
     const kinds = importer.kinds();
     if (!kinds.includes('roster') || !kinds.includes('activity')) {
@@ -181,7 +230,8 @@ function session(post, chunksOf, headOf) {
     }
     try {
       post({ type: 'result', ...importer.measureShown({ checkpointDay, minGroupSize }) });
-    } catch (error) {
+    } catch (caught) {
+      const error = /** @type {EngineError} */ (caught);
       post({ type: 'error', message: error.message, errors: error.errors ?? [] });
     }
   }
@@ -203,8 +253,8 @@ function session(post, chunksOf, headOf) {
         await importFiles(data.files, data.checkpointDay);
       } else if (data.type === 'sample') {
         const texts = sampleFiles(data.people, data.days, data.seed);
-        const files = ['roster', 'activity', 'survey'].map((kind) => {
-          const file = new File([texts[kind]], `sample-${kind}.csv`, { type: 'text/csv' });
+        const files = /** @type {const} */ (['roster', 'activity', 'survey']).map((kind) => {
+          const file = /** @type {ImportFile} */ (new File([texts[kind]], `sample-${kind}.csv`, { type: 'text/csv' }));
           file.kind = kind;
           return file;
         });
@@ -226,20 +276,21 @@ function session(post, chunksOf, headOf) {
       } else if (data.type === 'day-skip') {
         dayless.delete(data.name);
       }
-    } catch (error) {
+    } catch (caught) {
+      const error = /** @type {EngineError} */ (caught);
       post({ type: 'error', message: error.message, errors: error.errors ?? [] });
     }
   };
 }
 
-/** In a worker: the first 64 KiB, read synchronously. */
+/** In a worker: the first 64 KiB, read synchronously. @param {ImportFile} file */
 function syncHead(file) {
-  return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.slice(0, HEAD)));
+  return new Uint8Array(new SyncReader().readAsArrayBuffer(file.slice(0, HEAD)));
 }
 
-/** In a worker: each chunk read synchronously as the engine asks for it. */
+/** In a worker: each chunk read synchronously as the engine asks for it. @param {ImportFile} file @param {Progress} progress */
 function syncChunks(file, progress) {
-  const reader = new FileReaderSync();
+  const reader = new SyncReader();
   let offset = 0;
   return () => {
     const end = Math.min(offset + CHUNK, file.size);
@@ -260,17 +311,20 @@ export function localImporter() {
   let stopped = false;
   let queue = Promise.resolve();
   const local = {
+    /** @type {((event: { data: object }) => void) | null} */
     onmessage: null,
+    /** @param {ShellMessage} data */
     postMessage(data) {
       queue = queue.then(() => (stopped ? undefined : handle(data)));
     },
     terminate() { stopped = true; },
   };
-  const post = (data) => {
+  const post = (/** @type {object} */ data) => {
     if (!stopped) setTimeout(() => { if (!stopped) local.onmessage?.({ data }); });
   };
   /** Reads the whole file first, chunk by chunk (each a turn of the event loop), then serves it from memory. */
-  const asyncChunks = async (file, progress) => {
+  const asyncChunks = async (/** @type {ImportFile} */ file, /** @type {Progress} */ progress) => {
+    /** @type {Uint8Array[]} */
     const chunks = [];
     for (let offset = 0; offset < file.size; offset += CHUNK) {
       if (stopped) throw new Error('Import cancelled');
@@ -281,12 +335,14 @@ export function localImporter() {
     let at = 0;
     return () => chunks[at++] ?? new Uint8Array(0);
   };
-  const asyncHead = async (file) => new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
+  const asyncHead = async (/** @type {ImportFile} */ file) => new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
   const handle = session(post, asyncChunks, asyncHead);
   return local;
 }
 
-if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
-  const handle = session((data) => postMessage(data), syncChunks, syncHead);
-  onmessage = ({ data }) => handle(data);
+/** The worker's scope, where this runs as a worker (its type is not in the DOM's, which this file is checked against). */
+const scope = /** @type {any} */ (globalThis);
+if (typeof scope.WorkerGlobalScope !== 'undefined' && scope instanceof scope.WorkerGlobalScope) {
+  const handle = session((data) => scope.postMessage(data), syncChunks, syncHead);
+  scope.onmessage = (/** @type {MessageEvent<ShellMessage>} */ { data }) => handle(data);
 }

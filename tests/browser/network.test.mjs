@@ -13,7 +13,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** What the first load of `/` asks for, sorted: the page, its style, scripts, engine and icon. */
-const FIRST_LOAD = ['/', '/favicon.svg', '/first-paint.js', '/import-worker.js', '/page.js', '/pkg/htm.mjs', '/pkg/preact.mjs',
+const FIRST_LOAD = ['/', '/favicon.svg', '/first-paint.js', '/import-client.js', '/import-worker.js', '/page.js', '/pkg/htm.mjs', '/pkg/preact.mjs',
   '/pkg/roi_calculator.js', '/pkg/roi_calculator_bg.wasm', '/pkg/roi_import.js', '/pkg/roi_import_bg.wasm', '/roi-calculator.css',
   '/roi-calculator.js', '/style.css', '/view/chart.js', '/view/fields.js', '/view/format.js', '/view/html.js', '/view/mapper.js', '/view/measure.js',
   '/view/project.js', '/view/render.js'];
