@@ -241,6 +241,10 @@ function measurementsToShare() {
 }
 
 const fromAddress = location.hash.length > 1;
+// A link is a scenario someone configured to be seen: it opens on every input, not the quick start —
+// said before the widget's first render, so it never lays out the quick start's inputs above the link's
+// figures.
+if (fromAddress) calculator.removeAttribute('inputs');
 const opening = fromAddress ? location.hash : stored();
 const reading = opening ? read(opening) : null; // a v2 link inflates while the engine loads
 

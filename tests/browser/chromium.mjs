@@ -67,6 +67,16 @@ export async function open(context, url) {
 }
 
 /**
+ * Shows every input of the page's widget, which opens on the quick start (`inputs="quick"`): presses
+ * "Refine every input" as a person would, once the widget is ready.
+ */
+export async function refine(page) {
+  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await page.getByRole('button', { name: 'Refine every input' }).click();
+  await page.waitForSelector('roi-calculator .inputs[data-inputs="all"]');
+}
+
+/**
  * Opens `url` in measure mode with the widget's worker started, at privacy threshold `minGroupSize` (null:
  * the widget's default) — 3 unless given, the lowest (docs/model.md#small-groups), since the hand-checked fixtures measure a
  * handful of people — at `checkpointDay` and from `scenario` when given (set first: setting the

@@ -120,6 +120,7 @@ test('through the config attribute and the scenario property: shown literally or
   await page.evaluate((json) => {
     const widget = document.querySelector('roi-calculator');
     widget.dataset.ready = '';
+    widget.removeAttribute('inputs'); // an embedding page's widget, on every input
     widget.setAttribute('config', json);
   }, JSON.stringify(scenario));
   await page.waitForFunction((n) => document.querySelector('roi-calculator').scenario?.departments?.length === n, accepted.length);

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { ARTIFACTS, launch, open } from './chromium.mjs';
+import { ARTIFACTS, launch, open, refine } from './chromium.mjs';
 
 let browser;
 before(async () => {
@@ -41,7 +41,7 @@ test('at 1440 px the headline figures stay in view while the last department is 
 test('at 360 px a compact summary stays visible while the inputs scroll, and follows the typing', async () => {
   const { page, problems } = await open(browser.context, `${browser.origin}/`);
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.waitForSelector('roi-calculator[data-ready="true"]');
+  await refine(page);
   const field = page.getByLabel('Working weeks a year');
   await field.scrollIntoViewIfNeeded();
   await field.fill('40');

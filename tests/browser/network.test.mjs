@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { dropFixtureFiles, launch, open } from './chromium.mjs';
+import { dropFixtureFiles, launch, open, refine } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -32,6 +32,7 @@ test('using the page after it has loaded makes no request at all', async () => {
   const { page, problems, requests } = await open(browser.context, `${browser.origin}/`);
   await page.waitForSelector('roi-calculator[data-ready="true"]');
   await page.waitForLoadState('networkidle');
+  await refine(page);
   // Only the icon may come late (browsers fetch it when they like); it is a first-load file all the same.
   const iconLoaded = requests.some((url) => url.endsWith('/favicon.svg'));
   const loaded = requests.length;

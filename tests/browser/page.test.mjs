@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { ARTIFACTS, accessibilityProblems, launch, open } from './chromium.mjs';
+import { ARTIFACTS, accessibilityProblems, launch, open, refine } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
@@ -90,7 +90,7 @@ test('typing updates the figures; a mistyped value is kept with a message and th
 
 test('a share link reopens the same scenario in a fresh browser context', async () => {
   const { page } = await open(browser.context, `${browser.origin}/`);
-  await ready(page);
+  await refine(page);
   await page.getByRole('button', { name: 'Add a department' }).click();
   const names = page.getByLabel('Name');
   await names.nth(1).fill('Legal & Compliance <script>');
@@ -127,7 +127,7 @@ test('a share link reopens the same scenario in a fresh browser context', async 
 
 test('on paper the board report says when it was printed and carries the link that reopens it', async () => {
   const { page, problems } = await open(browser.context, `${browser.origin}/`);
-  await ready(page);
+  await refine(page);
   await page.getByLabel('Active use').first().fill('60');
   const link = await page.evaluate(async () => {
     const { linkText } = await import('/page.js');

@@ -22,7 +22,8 @@
 // 145.6 → 140.8 KB (the whole widget 344.5 KB; the page's and the widget's ceilings lowered to about 2 KB
 // above); then the element's import client got a module of its own (www/import-client.js) and the
 // worker JSDoc types checked by tsc: +2.6 KB of comments and a second gzip stream, the widget's ceiling
-// raised to 350 KB (the shipped JS is not minified: docs/performance.md) — gzipped by Node's zlib as here — so that a
+// raised to 350 KB (the shipped JS is not minified: docs/performance.md); and the page opened on the
+// quick start, whose inputs are prerendered with the figures (index.html +0.8 KB): the link's ceiling 31 KB — gzipped by Node's zlib as here — so that a
 // change which grows the download noticeably fails here instead of landing unnoticed. If the growth is wanted, raise the ceiling in the same change and say why; if a
 // change makes the widget smaller, lower it. Runs after the release build (`make test` builds first).
 import assert from 'node:assert/strict';
@@ -32,7 +33,7 @@ import { FIRST_DOWNLOAD, LINK_DOWNLOAD, WIDGET_FILES, measure, total } from '../
 const CEILINGS = {
   'pkg/roi_calculator_bg.wasm': 143_000,
   first: 15_000,
-  link: 30_000,
+  link: 31_000,
   widget: 350_000,
 };
 

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { ARTIFACTS, accessibilityProblems, launch, open } from './chromium.mjs';
+import { ARTIFACTS, accessibilityProblems, launch, open, refine } from './chromium.mjs';
 
 let browser;
 before(async () => { browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
@@ -46,7 +46,8 @@ test('a prospect models five departments from benchmarks and reads ROI and payba
   assert.equal(await figure(page, 'roiPercent'), report.annual.roiPercent);
   assert.equal(await figure(page, 'paybackMonths'), report.paybackMonths);
   assert.equal(await figure(page, 'npv'), report.horizon.npv);
-  // Each department shows its benchmark band and where its (default, midpoint) rate falls.
+  // Every input: each department shows its benchmark band and where its (default, midpoint) rate falls.
+  await refine(page);
   assert.match(await page.locator('#departments-1--activeRate-note').innerText(), /^Benchmark .+: within$/);
   assert.equal(await page.locator('#departments-4--activeRate-band svg circle.within').count(), 1);
   // The charts say in words what they draw.
@@ -65,7 +66,7 @@ test('a prospect models five departments from benchmarks and reads ROI and payba
 
 test('costs and settings are edited in place and the figures follow, by hand and by the engine', async () => {
   const { page, problems } = await open(browser.context, `${browser.origin}/`);
-  await ready(page);
+  await refine(page);
   await page.getByRole('button', { name: 'Add a line to monthly costs' }).click();
   await page.locator('[data-path="costs.monthly[1].amount"]').fill('1,000');
   // First-year cost 195,000 + 12 × 1,000 = 207,000; benefit 1,638,000.
@@ -256,7 +257,7 @@ test('print turns either mode into a one-page board report without controls', as
 
 test('the whole page can be walked and used by keyboard', async () => {
   const { page } = await open(browser.context, `${browser.origin}/`);
-  await ready(page);
+  await refine(page);
   /** Tabs until the focused element (inside the widget or not) matches `want`; returns how many presses. */
   const tabTo = async (want, limit = 80) => {
     for (let i = 1; i <= limit; i += 1) {
