@@ -76,3 +76,30 @@ test('a page opening a link never shows the default figures: a v2 link\'s first 
   assert.equal(await page.locator('[data-figure="roiPercent"]').innerText(), first, 'the widget\'s figures are the first ones');
   await page.close();
 });
+
+test('while a link opens, the prerendered default figures and inputs are hidden, not merely their host', async () => {
+  const { page: source } = await open(browser.context, `${browser.origin}/`);
+  await source.waitForSelector('roi-calculator[data-ready="true"]');
+  await source.getByLabel('People').fill('250');
+  await source.waitForFunction(() => location.hash.length > 1);
+  const link = await source.evaluate(() => location.href);
+  await source.close();
+
+  const page = await browser.context.newPage();
+  // Both modules held: neither the link's first figures nor the widget can replace the prerendered ones.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/roi_(calculator|first)_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(link);
+  await page.waitForSelector('roi-calculator [data-prerendered]', { state: 'attached' });
+  const seen = await page.locator('roi-calculator').evaluate((c) => [...c.shadowRoot.querySelectorAll('output, input')]
+    .map((e) => getComputedStyle(e).visibility));
+  assert.ok(seen.length > 6, 'the prerendered figures and quick start are there');
+  assert.deepEqual([...new Set(seen)], ['hidden'], 'none of the default figures or inputs is on screen');
+  release();
+  await page.waitForSelector('roi-calculator[data-ready="true"][data-opened]');
+  assert.equal(await page.locator('[data-figure="roiPercent"]').evaluate((e) => getComputedStyle(e).visibility), 'visible');
+  // A link opens on every input.
+  assert.equal(await page.locator('roi-calculator .inputs').getAttribute('data-inputs'), 'all');
+  await page.close();
+});
