@@ -11,21 +11,6 @@
   }
   const opening = location.hash.length > 1 || stored;
   if (opening) document.documentElement.dataset.opening = 'scenario';
-  // A scenario other than the default waits for the shell's modules (its figures are the engine's): they
-  // are fetched beside the shell rather than one import level after another. The default page's figures
-  // are in the HTML and need none of them, so there they are left to the module graph: preloaded, they
-  // held its first paint on a desktop (docs/performance-history.md, "2026-12-02, preloads"). Not in the
-  // offline file, whose modules are inline.
-  if (opening && location.protocol !== 'file:') {
-    for (const href of ['pkg/roi_calculator.js', 'pkg/preact.mjs', 'pkg/htm.mjs', 'view/html.js', 'view/format.js',
-      'view/chart.js', 'view/fields.js', 'view/project.js', 'view/measure.js', 'view/mapper.js', 'view/render.js',
-      'import-client.js']) {
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = href;
-      document.head.append(link);
-    }
-  }
   // A v2 share link's headline figures come first, from a small module of their own (first-figures.js);
   // the shell fetches the page's full module once they are painted. Not from file:// (the offline file).
   if (location.hash.startsWith('#v2.') && location.protocol !== 'file:') {
@@ -34,5 +19,25 @@
     globalThis.roiFirstModule = fetch('pkg/roi_first_bg.wasm');
     import('./pkg/roi_first.js').catch(() => {});
     globalThis.roiFirstFigures = import('./first-figures.js').then((m) => m.painted, () => false);
+  }
+  // A scenario other than the default waits for the shell's modules (its figures are the engine's): they
+  // are fetched beside the shell rather than one import level after another. The default page's figures
+  // are in the HTML and need none of them, so there they are left to the module graph: preloaded, they
+  // held its first paint on a desktop (docs/performance-history.md, "2026-12-02, preloads"). Not in the
+  // offline file, whose modules are inline. Opening a v2 link, they wait until its first figures are
+  // painted, as the page's module does: on a phone they would share its bandwidth with the three files
+  // those figures need (a median 1.33 -> 1.15 s in paired runs; docs/performance-history.md).
+  const preload = () => {
+    for (const href of ['pkg/roi_calculator.js', 'pkg/preact.mjs', 'pkg/htm.mjs', 'view/html.js', 'view/format.js',
+      'view/chart.js', 'view/fields.js', 'view/project.js', 'view/measure.js', 'view/mapper.js', 'view/render.js',
+      'import-client.js']) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = href;
+      document.head.append(link);
+    }
+  };
+  if (opening && location.protocol !== 'file:') {
+    if (globalThis.roiFirstFigures) globalThis.roiFirstFigures.then(preload); else preload();
   }
 })();
