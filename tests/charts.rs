@@ -366,3 +366,27 @@ fn a_phone_wide_cumulative_chart_is_shorter_and_keeps_its_round_axis() {
     let end = r.monthly[36].cumulative_benefit;
     assert_eq!(benefit[36], (304.0, round1(176.0 - end / 5e6 * 160.0)));
 }
+
+proptest::proptest! {
+    /// Any range's axis covers it in increasing round steps, no more than half again as many as asked,
+    /// and overshoots it no more than the plain next round step above `range / count` would.
+    #[test]
+    fn ticks_cover_the_range_in_few_round_steps(lo in -1e7f64..1e7, width in 1e-3f64..1e8, count in 3usize..=7) {
+        let hi = lo + width;
+        let ticks = nice_ticks(lo, hi, count);
+        let steps = ticks.len() - 1;
+        proptest::prop_assert!(steps >= 1 && steps <= count + count / 2, "{steps} steps for {count}");
+        proptest::prop_assert!(ticks[0] <= lo && ticks[steps] >= hi, "{ticks:?} does not cover {lo} … {hi}");
+        let step = ticks[1] - ticks[0];
+        proptest::prop_assert!(ticks.windows(2).all(|w| ((w[1] - w[0]) - step).abs() <= step * 1e-6));
+        let power = 10f64.powf(step.log10().floor());
+        let mantissa = step / power;
+        proptest::prop_assert!([1.0, 2.0, 2.5, 5.0, 10.0].iter().any(|m| (mantissa - m).abs() < 1e-6), "step {step}");
+        // The plain rule: the round step at or above range / count, and the axis it gives.
+        let raw = width / count as f64;
+        let p = 10f64.powf(raw.log10().floor());
+        let plain = [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|m| m * p).find(|&s| s >= raw * (1.0 - 1e-12)).unwrap_or(10.0 * p);
+        let plain_span = ((hi / plain).ceil() - (lo / plain).floor()) * plain;
+        proptest::prop_assert!(ticks[steps] - ticks[0] <= plain_span * (1.0 + 1e-9), "{ticks:?} wider than by {plain}");
+    }
+}
