@@ -346,13 +346,16 @@ fn an_import_shows_its_rows_trend_departments_and_file_lines() {
     // Where the saved time went, most named first: "Customer work: 40% of answers".
     assert!(!imported.time_reinvested.is_empty(), "the sample data says where the saved time went");
     assert_eq!(shown.reinvested.len(), imported.time_reinvested.len());
+    // The sample's survey writes its categories in lower case ("deeper analysis"); the view begins each
+    // with a capital, as a list item.
+    assert_eq!(imported.time_reinvested[0].category, "deeper analysis");
+    assert_eq!(shown.reinvested[0].text[0], Piece::Words("Deeper analysis: ".into()));
     for (shown, share) in shown.reinvested.iter().zip(&imported.time_reinvested) {
-        let expected = vec![
-            Piece::Words(format!("{}: ", share.category)),
-            Piece::Num(Num::new(share.share, Format::Share)),
-            Piece::Words(" of answers".into()),
-        ];
-        assert_eq!(shown.text, expected);
+        let Piece::Words(name) = &shown.text[0] else { panic!("{:?}", shown.text) };
+        assert!(name.eq_ignore_ascii_case(&format!("{}: ", share.category)), "{name}");
+        assert!(name.starts_with(|c: char| !c.is_ascii_lowercase()), "{name}");
+        let rest = vec![Piece::Num(Num::new(share.share, Format::Share)), Piece::Words(" of answers".into())];
+        assert_eq!(shown.text[1..], rest);
         assert_eq!(shown.share, share.share, "its bar is drawn to its share");
     }
     assert!(imported.time_reinvested.windows(2).all(|w| w[0].answers >= w[1].answers), "most named first");

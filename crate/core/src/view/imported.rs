@@ -149,7 +149,7 @@ pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) 
         list.iter()
             .map(|t| Share {
                 text: vec![
-                    Piece::Words(format!("{}: ", t.category)),
+                    Piece::Words(format!("{}: ", capitalised(&t.category))),
                     Piece::num(t.share, Format::Share),
                     Piece::Words(" of answers".into()),
                 ],
@@ -331,4 +331,14 @@ fn cohorts(c: &CohortComparison) -> Cohorts {
         None => words("The control cohort did as well: no difference to credit to training."),
     };
     Cohorts { intro, lines, conclusion, attribution: c.attribution }
+}
+
+/// `text` with its first letter a capital where it is a lowercase ASCII letter, as a list item begins:
+/// survey exports write their categories as the form's values ("customer work"), the view as words.
+fn capitalised(text: &str) -> String {
+    let mut out = text.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
