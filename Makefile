@@ -1,5 +1,5 @@
 # The two commands of the README, and their parts. Each installs what it needs first.
-.PHONY: serve test build tools prerender dist bench bench-engine bench-widget bench-import sample-data clean
+.PHONY: serve test build tools prerender manifest dist bench bench-engine bench-widget bench-import sample-data clean
 
 serve: build            ## build the release and serve the page on http://127.0.0.1:8080/
 	node scripts/serve.mjs
@@ -15,6 +15,9 @@ tools:                  ## install missing tools (wasm32 target, wasm-pack, wasm
 
 prerender: build       ## write the default scenario's first figures, as the widget renders them, into www/index.html
 	node scripts/prerender.mjs
+
+manifest: tools         ## write custom-elements.json (the element's attributes, properties, events, parts) from its JSDoc
+	npm run -s manifest
 
 dist: build             ## one self-contained offline file, dist/roi-calculator.html (opens from file://, no network)
 	node scripts/single-file.mjs

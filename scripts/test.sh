@@ -29,6 +29,11 @@ tsc -p tests/types/tsconfig.json
 step "the view's JavaScript (www/view/) type-checks from its JSDoc against the view model's declarations"
 tsc -p tests/types/view.tsconfig.json
 
+step "custom-elements.json is the element's JSDoc (npm run manifest writes it)"
+custom-elements-manifest analyze --globs www/roi-calculator.js > /dev/null
+git diff --exit-code -- custom-elements.json package.json \
+  || { echo "custom-elements.json is not what www/roi-calculator.js documents: run npm run manifest and commit it"; exit 1; }
+
 step "wasm tests across the JS boundary, headless Chromium"
 wasm-pack test --headless --chrome crate/web
 

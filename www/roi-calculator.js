@@ -56,6 +56,60 @@ function numberLocale(requested) {
  */
 const PRINTED_CHART_WIDTH = 340;
 
+/**
+ * The AI Training ROI Calculator: projects the return of training people to use Claude, and judges what
+ * was measured afterwards. Its reference is README.md ("Embedding"); custom-elements.json is made from
+ * this comment (`npm run manifest`).
+ * @tag roi-calculator
+ * @attr {'project' | 'measure'} mode - Which side it shows: project the return (default) or judge measured results.
+ * @attr {'quick'} inputs - `quick`: project mode opens on the quick start (people, cost, programme cost); else every input.
+ * @attr {string} locale - The locale numbers are written in (a BCP 47 tag); the browser's by default.
+ * @attr {string} currency - The ISO 4217 currency of the amounts, over the scenario's.
+ * @attr {string} config - A scenario: inline JSON, or the URL of a JSON file.
+ * @attr {string} benchmarks - The URL of a benchmark table (JSON), laid over the built-in one.
+ * @attr {number} min-group-size - Groups measured on fewer people have their figures hidden; 5 by default, 3–1,000.
+ * @prop {object} scenario - The scenario as last validly edited (get), or one to show (set).
+ * @prop {object | null} report - That scenario's report (read only; null before the first render).
+ * @prop {object | null} measurements - Measure mode's measurements (get), or a measurements document to show (set).
+ * @prop {object | null} assessment - Their assessment: statuses, flags, adoption, scorecard (read only).
+ * @fires {CustomEvent<{ scenario: object, report: object, measurements?: object, assessment?: object }>} roi-change - Complete results after an edit, an import or an action.
+ * @fires {CustomEvent<{ message: string, errors?: object[], path?: string }>} roi-error - A value, attribute or file that could not be used, and why.
+ * @csspart widget - The whole widget.
+ * @csspart summary - Project mode's compact headline on a narrow widget.
+ * @csspart headline - The headline figures.
+ * @csspart charts - The charts.
+ * @csspart departments - The departments.
+ * @csspart costs - The costs.
+ * @csspart settings - The settings.
+ * @csspart assumptions - What the figures assume.
+ * @csspart board - The board report.
+ * @csspart import - The import panel.
+ * @csspart checkpoint - The checkpoint.
+ * @csspart scorecard - The scorecard.
+ * @csspart realised - The return delivered.
+ * @csspart flags - What to do next.
+ * @csspart trend - The 13-week trend.
+ * @csspart timeline - The adoption timeline.
+ * @csspart tasks - What people use it for.
+ * @csspart reinvested - Where the saved time went.
+ * @csspart intensity - Usage-intensity groups.
+ * @csspart people - The people lists.
+ * @csspart breakdown - The departments measured.
+ * @csspart cohorts - The control cohorts.
+ * @cssprop --roi-accent - Buttons, the headline figure, focus.
+ * @cssprop --roi-ink - Text.
+ * @cssprop --roi-muted - Secondary text.
+ * @cssprop --roi-card - Cards' background.
+ * @cssprop --roi-line - Borders.
+ * @cssprop --roi-error - Errors.
+ * @cssprop --roi-radius - Corners.
+ * @cssprop --roi-benefit - Benefit in charts.
+ * @cssprop --roi-cost - Cost in charts.
+ * @cssprop --roi-green - On target.
+ * @cssprop --roi-amber - Below target.
+ * @cssprop --roi-red - Act now.
+ * @cssprop --roi-band - A benchmark's band.
+ */
 class RoiCalculator extends HTMLElement {
   static observedAttributes = ['currency', 'locale', 'config', 'mode', 'benchmarks', 'inputs', 'min-group-size'];
 
