@@ -15,9 +15,11 @@
   // the shell fetches the page's full module once they are painted. Not from file:// (the offline file).
   if (location.hash.startsWith('#v2.') && location.protocol !== 'file:') {
     // The small module's download starts here, beside its script's, not after it (a round trip less);
-    // its glue too, which first-figures.js imports: fetched now, not once first-figures.js has arrived.
+    // so do the two modules first-figures.js imports, its glue and the number formats: fetched now,
+    // not once first-figures.js has arrived.
     globalThis.roiFirstModule = fetch('pkg/roi_first_bg.wasm');
     import('./pkg/roi_first.js').catch(() => {});
+    import('./view/format.js').catch(() => {});
     globalThis.roiFirstFigures = import('./first-figures.js').then((m) => m.painted, () => false);
   }
   // A scenario other than the default waits for the shell's modules (its figures are the engine's): they
