@@ -242,6 +242,7 @@ test('print turns either mode into a one-page board report without controls', as
     if (mode === 'measure') await page.locator('roi-calculator').evaluate((w) => w.setAttribute('mode', 'measure'));
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.getByRole('button', { name: 'Add a department' }).isVisible(), false, `${mode}: no controls`);
+    assert.equal(await page.locator('.inputs-switch').isVisible(), false, `${mode}: no word of the quick start`);
     assert.equal(await page.locator('.share').isVisible(), false);
     assert.ok(await page.locator('.board-items').isVisible(), `${mode}: the board report prints`);
     assert.deepEqual(await page.locator('.board-items dt').allInnerTexts(),
