@@ -22,6 +22,11 @@
     import('./view/format.js').catch(() => {});
     globalThis.roiFirstFigures = import('./first-figures.js').then((m) => m.painted, () => false);
   }
+  // The page's module is fetched once the first frame is painted (so it cannot hold it up), not only
+  // when the shell's modules have all arrived and run: the shell takes the response started here.
+  if (!location.hash.startsWith('#v2.') && location.protocol !== 'file:') {
+    requestAnimationFrame(() => setTimeout(() => { globalThis.roiPageModule ??= fetch('pkg/roi_calculator_bg.wasm'); }));
+  }
   // A scenario other than the default waits for the shell's modules (its figures are the engine's): they
   // are fetched beside the shell rather than one import level after another. The default page's figures
   // are in the HTML and need none of them, so there they are left to the module graph: preloaded, they

@@ -10,8 +10,10 @@ import { ImportClient } from './import-client.js';
 // The page's module is compiled once, streaming as it downloads, and shared by every instance here.
 // Opening a v2 link, the page paints its first figures from a small module first (first-paint.js,
 // first-figures.js): this module's download waits until they are on screen, so it does not compete.
+// On the page, first-paint.js starts the download once the first frame is painted (`roiPageModule`):
+// taken here, not fetched twice.
 const compiled = Promise.resolve(globalThis.roiFirstFigures)
-  .then(() => WebAssembly.compileStreaming(fetch(new URL('./pkg/roi_calculator_bg.wasm', import.meta.url))));
+  .then(() => WebAssembly.compileStreaming(globalThis.roiPageModule ??= fetch(new URL('./pkg/roi_calculator_bg.wasm', import.meta.url))));
 /** Resolves when the engine is ready; the page's own scripts await it before calling the engine. */
 export const engine = compiled.then((module) => init({ module_or_path: module }));
 /**
