@@ -416,11 +416,6 @@ fn the_timeline_measures_the_same_files_at_each_checkpoint_they_reach() {
         let measured = at(day).unwrap_or_else(|| panic!("day {day}"));
         // Each row holds that checkpoint's own figures.
         assert_eq!(row.cells[0], words_text(&measured.import_report.people_at_checkpoint.to_string()));
-        let weekly = measured.measurements.metrics.weekly_active_rate;
-        assert_eq!(
-            row.cells[1].first(),
-            Some(&weekly.map_or_else(|| Piece::Words("—".into()), |v| Piece::Num(Num::new(v, Format::Share))))
-        );
         assert_eq!(row.cells.len(), 5);
         // Each figure is judged at its own checkpoint as the assessment judges that day's measurements.
         let judged = roi_core::assessment::assess(&measured.measurements, &table);
@@ -430,7 +425,16 @@ fn the_timeline_measures_the_same_files_at_each_checkpoint_they_reach() {
             (3, Metric::HoursSavedPerWeek),
             (4, Metric::Satisfaction),
         ] {
-            let (words, class) = match judged.metrics.get(metric).status {
+            let result = judged.metrics.get(metric);
+            // The exact value, shown at decimals that keep it on its side of the target.
+            match (row.cells[cell].first(), result.value) {
+                (Some(Piece::Num(n)), Some(v)) => {
+                    assert_eq!(n.v, v, "{} at day {day}", metric.key());
+                    assert_eq!(as_read(*n) >= result.target, v >= result.target, "{n:?} against {}", result.target);
+                }
+                (first, value) => assert!(value.is_none() && first == Some(&Piece::Words("—".into())), "{first:?}"),
+            }
+            let (words, class) = match result.status {
                 Status::Green => ("On target", "green"),
                 Status::Amber => ("Below target", "amber"),
                 Status::Red => ("Act now", "red"),
@@ -447,6 +451,41 @@ fn the_timeline_measures_the_same_files_at_each_checkpoint_they_reach() {
             assert!(row.rag[1..].iter().all(|&c| c == "unknown" || c.is_empty()), "day {day}: {:?}", row.rag);
         }
     }
+}
+
+/// `n` as the reader sees it: rounded to its format's decimals (a share's of its percentage).
+fn as_read(n: Num) -> f64 {
+    let (scale, decimals) = match n.u {
+        Format::Share => (100.0, 1),
+        Format::Share2 => (100.0, 2),
+        Format::Decimal | Format::Rounded | Format::Hours => (1.0, 1),
+        Format::Rounded2 | Format::Hours2 => (1.0, 2),
+        Format::Rounded3 => (1.0, 3),
+        _ => return n.v,
+    };
+    let factor = 10f64.powi(decimals);
+    (n.v * scale * factor).round() / factor / scale
+}
+
+#[test]
+fn the_timeline_shows_a_figure_just_below_its_target_with_the_decimals_that_say_so() {
+    // The widget's own sample ("Try with sample data"): 2.96 hours a week at day 30, where the target is 3.
+    let files = generate(&SampleOptions { people: 400, days: 120, seed: 7 });
+    let table = BenchmarkTable::default();
+    let at = |day| {
+        let options = ImportOptions { checkpoint_day: day, ..ImportOptions::default() };
+        measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &table).ok()
+    };
+    let shown_at_30 = at(30).unwrap_or_else(|| panic!("day 30 measures"));
+    let hours = shown_at_30.measurements.metrics.hours_saved_per_week.unwrap_or(f64::NAN);
+    assert!((2.955..2.965).contains(&hours), "the sample's hours at day 30: {hours}");
+    let timeline = imported_view(&shown_at_30, at).timeline;
+    let row = timeline.iter().find(|r| r.head == "Day 30 (shown)").unwrap_or_else(|| panic!("{timeline:?}"));
+    // "2.96 · Below target", not "3 · Below target".
+    assert_eq!(
+        row.cells[3],
+        vec![Piece::Num(Num::new(hours, Format::Rounded2)), Piece::Words(" · Below target".into())]
+    );
 }
 
 fn words_text(text: &str) -> Vec<Piece> {

@@ -14,7 +14,7 @@ mod reader;
 mod rules;
 mod table;
 
-pub use rules::status_at;
+pub use rules::judge;
 pub use table::{Advice, RULES, Rule};
 
 /// Declares the metric list once: the [`Metric`] names, the [`Metrics`] a person measured and the

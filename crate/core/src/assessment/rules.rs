@@ -29,13 +29,9 @@ fn status(rule: &Rule, value: f64) -> Status {
     }
 }
 
-/// The status of `value` of `metric` at checkpoint `day`, as the assessment judges it (the timeline's
-/// checkpoints are judged so, one by one).
-pub fn status_at(metric: Metric, value: Option<f64>, day: u32) -> Status {
-    judge(metric, value, day).status
-}
-
-fn judge(metric: Metric, value: Option<f64>, day: u32) -> MetricResult {
+/// `value` of `metric` judged at checkpoint `day` as the assessment judges it: its status, target and
+/// rule (the timeline's checkpoints are judged so, one by one).
+pub fn judge(metric: Metric, value: Option<f64>, day: u32) -> MetricResult {
     let Some((rule, applies)) = rule_for(metric, day) else {
         return MetricResult { value, target: 0.0, status: Status::Unknown, rule_ids: Vec::new() };
     };

@@ -6,9 +6,9 @@
 
 use serde::Serialize;
 
-use super::measure::{metric_name, status_words};
+use super::measure::{judged_num, metric_name, status_words};
 use super::{Format, KeyedChart, Piece, Text, number_or_dash, words};
-use crate::assessment::{Metric, status_at};
+use crate::assessment::{Metric, judge};
 use crate::charts;
 use crate::import::{CohortComparison, DepartmentBreakdown, FileSummary, ImportReport, Imported, TaskShare};
 use crate::intensity::{Group, Intensity};
@@ -224,9 +224,11 @@ fn checkpoint(day: u32, shown: bool, measured: &Imported) -> Option<Row> {
         (Metric::Satisfaction, Format::Decimal),
     ] {
         let value = m.get(metric);
-        let (status, class) = status_words(status_at(metric, value, day));
+        let result = judge(metric, value, day);
+        let (status, class) = status_words(result.status);
         cells.push(match value {
-            Some(_) => vec![number_or_dash(value, format), Piece::Words(format!(" · {status}"))],
+            // Shown with the decimals that keep it on its side of the target it is judged by.
+            Some(v) => vec![Piece::Num(judged_num(v, format, &result)), Piece::Words(format!(" · {status}"))],
             None => vec![number_or_dash(value, format)],
         });
         rag.push(if value.is_some() { class } else { "" });

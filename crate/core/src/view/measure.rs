@@ -152,20 +152,12 @@ pub(super) fn measure(state: &WidgetState, realised_return: Option<&Realised>) -
         ),
     ];
     let card = &assessment.scorecard;
-    // A figure judged by a metric's rules shows the decimals that keep it on its side of their lines,
-    // as the metric's field does (2.96 hours is "2.96 h" beside a target of 3, not "3 h").
     let score = |key, label, value: Option<f64>, u, judged: Option<Metric>| FigureView {
         key,
         label,
-        value: value.map(|v| {
-            let finer = judged.map(|m| assessment.metrics.get(m)).map(|result| match u {
-                Format::Share => (precision(v * 100.0, lines(result, 100.0)), Format::Share2),
-                _ => (precision(v, lines(result, 1.0)), Format::Hours2),
-            });
-            match finer {
-                Some((Format::Rounded, _)) | None => Num::new(v, u),
-                Some((_, finer)) => Num::new(v, finer),
-            }
+        value: value.map(|v| match judged {
+            Some(metric) => judged_num(v, u, assessment.metrics.get(metric)),
+            None => Num::new(v, u),
         }),
         definition: Text::new(),
     };
@@ -289,6 +281,19 @@ fn lines(result: &MetricResult, scale: f64) -> impl Iterator<Item = f64> + Clone
         .flat_map(|rule| std::iter::once(rule.green_at).chain(rule.red_below))
         .chain(std::iter::once(result.target))
         .map(move |line| line * scale)
+}
+
+/// `v` shown as `u` with the decimals that keep it on its side of the lines `result` was judged by, as
+/// the metric's field does: 2.96 hours beside a target of 3 is "2.96 h", not "3 h"; a share is "75.96%"
+/// beside 76%. `u` is a share, hours (short) or a plain decimal.
+pub(super) fn judged_num(v: f64, u: Format, result: &MetricResult) -> Num {
+    let scale = if u == Format::Share { 100.0 } else { 1.0 };
+    match (precision(v * scale, lines(result, scale)), u) {
+        (Format::Rounded, _) => Num::new(v, u),
+        (_, Format::Share) => Num::new(v, Format::Share2),
+        (_, Format::Hours) => Num::new(v, Format::Hours2),
+        (finer, _) => Num::new(v, finer),
+    }
 }
 
 /// The fewest decimals (one to three, else every one) at which `value`, rounded as the field shows it,
