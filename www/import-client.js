@@ -139,6 +139,24 @@ export class ImportClient {
   }
 
   /**
+   * The element left the page: the worker is stopped with the files it held, so a host that mounts and
+   * unmounts the widget does not gather workers. What they measured stays in the widget's fields;
+   * importing again starts a new worker.
+   */
+  release() {
+    if (this.#worker && this.#worker !== 'unavailable') {
+      this.#worker.terminate();
+      this.#worker = null;
+    }
+    const held = this.imported !== null || this.panel.progress !== null;
+    this.imported = null;
+    this.measurable = false;
+    this.#forgetPeople();
+    this.panel = idlePanel();
+    if (held) this.panel.status = 'The imported files were let go when the calculator left the page; what they measured is kept.';
+  }
+
+  /**
    * Sends `message` (files, sample data) to the worker. The files are read there, never uploaded.
    * @param {{ type: 'files', files: File[] } | { type: 'sample' }} message
    */

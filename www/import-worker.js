@@ -236,14 +236,26 @@ function session(post, chunksOf, headOf) {
     }
   }
 
+  // Every message waits until `init` has run, whatever order they arrive in: a worker started on the
+  // person's first import is sent the files in the same task as its (compiled) module.
+  /** @type {(value?: unknown) => void} */
+  let initialised = () => {};
+  const started = new Promise((resolve) => { initialised = resolve; });
   return async (data) => {
     try {
       if (data.minGroupSize != null) minGroupSize = data.minGroupSize;
       if (data.type === 'init') {
-        await init(data.module ? { module_or_path: data.module } : undefined);
-        importer = new Importer(data.benchmarks ?? undefined);
-        post({ type: 'ready' });
-      } else if (data.type === 'reset') {
+        try {
+          await init(data.module ? { module_or_path: data.module } : undefined);
+          importer = new Importer(data.benchmarks ?? undefined);
+          post({ type: 'ready' });
+        } finally {
+          initialised();
+        }
+        return;
+      }
+      await started;
+      if (data.type === 'reset') {
         importer?.free();
         importer = new Importer(data.benchmarks ?? undefined);
         unmapped.clear();

@@ -141,6 +141,15 @@ class RoiCalculator extends HTMLElement {
   #measured = null;
   #generation = 0;
   #settling = 0;
+  /** The task that stops the import worker once the element has left the page (not merely moved). */
+  #leaving = 0;
+  /**
+   * What changed while the element was off the page, to apply on its return: a new scenario (`new`), or
+   * a locale, currency or table that keeps what was entered (`kept`). @type {'new' | 'kept' | null}
+   */
+  #restart = null;
+  /** The `benchmarks` attribute the widget last started with. */
+  #tableSource = '';
   /**
    * Lays the charts out again when they are drawn at another width (a phone, a resized window), so
    * their text is the stylesheet's size at any width rather than a 640-unit drawing scaled down.
@@ -230,27 +239,44 @@ class RoiCalculator extends HTMLElement {
     });
   }
 
+  // Moved in the page (a framework reordering its children, a dialog or portal taking it in), the widget
+  // goes on as it was; taken off the page for longer than a task, its import worker is stopped, and put
+  // back it shows what was entered. An attribute or scenario set while it was away applies on its return.
   connectedCallback() {
     addEventListener('beforeprint', this.#printing);
     addEventListener('afterprint', this.#printing);
-    this.#start();
+    clearTimeout(this.#leaving);
+    if (this.#restart || !this.#widget) this.#start(this.#restart !== 'kept');
+    this.#restart = null;
   }
   disconnectedCallback() {
     removeEventListener('beforeprint', this.#printing);
     removeEventListener('afterprint', this.#printing);
+    this.#leaving = setTimeout(() => {
+      if (this.isConnected) return;
+      this.#imports.release();
+      this.#render(false);
+    });
   }
   attributeChangedCallback(name) {
-    if (!this.isConnected) return;
-    // A new mode keeps what was entered; everything else starts the widget again from its inputs.
-    if (name === 'mode' && this.#widget) this.#call(() => { this.#widget.setMode(this.#mode()); this.#render(); });
+    // A new mode or inputs keeps what was entered, and so do a locale, currency or benchmark table; a new
+    // `config` is a new scenario.
+    const fresh = name === 'config';
+    if (!this.isConnected) {
+      if (this.#widget) this.#restart = fresh || this.#restart === 'new' ? 'new' : 'kept';
+    } else if (name === 'mode' && this.#widget) this.#call(() => { this.#widget.setMode(this.#mode()); this.#render(); });
     else if (name === 'inputs' && this.#widget) this.#call(() => this.#outcome(this.#widget.action(this.#inputs())));
     else if (name === 'min-group-size') this.#imports.measureAgain();
-    else this.#start();
+    else this.#start(fresh);
   }
 
   /** The scenario as last validly edited (or as set, before the engine has loaded). */
   get scenario() { return this.#widget?.scenario ?? this.#scenario; }
-  set scenario(value) { this.#scenario = value; if (this.isConnected) this.#start(); }
+  set scenario(value) {
+    this.#scenario = value;
+    if (this.isConnected) this.#start(true);
+    else if (this.#widget) this.#restart = 'new';
+  }
 
   /** The report of that scenario, or null before the first render. */
   get report() { return this.#widget?.report ?? null; }
@@ -339,10 +365,23 @@ class RoiCalculator extends HTMLElement {
     }
   }
 
-  async #start() {
+  /**
+   * Starts the widget (again): from its scenario — the `scenario` property's, the `config` attribute's
+   * or the default — when `fresh` or first started; else from what was entered, which a new locale,
+   * currency or benchmark table keeps (with the measurements; an import is measured against a new table
+   * when the files are imported again).
+   */
+  async #start(fresh = true) {
     const generation = ++this.#generation;
+    const was = this.#widget;
+    const kept = !fresh && was ? {
+      scenario: was.scenario,
+      measurements: was.measurements,
+      mode: this.#shown,
+      inputs: this.#view?.project ? `inputs:${this.#view.project.quick ? 'quick' : 'all'}` : this.#inputs(),
+    } : null;
     const [sheet] = await Promise.all([stylesheetFor(this.#root), engine]);
-    let scenario = this.#scenario;
+    let scenario = kept?.scenario ?? this.#scenario;
     if (!scenario) scenario = await this.#configured();
     const table = await this.#benchmarks();
     if (generation !== this.#generation) return;
@@ -352,7 +391,7 @@ class RoiCalculator extends HTMLElement {
     const { locale, decimal, group } = numberLocale(this.getAttribute('locale') ?? scenario.locale);
     this.#root.adoptedStyleSheets = [sheet];
     this.#call(() => {
-      const make = (benchmarks) => new Widget(scenario, decimal, group, this.#mode(), benchmarks);
+      const make = (benchmarks) => new Widget(scenario, decimal, group, kept?.mode ?? this.#mode(), benchmarks);
       let widget;
       try {
         widget = make(table);
@@ -362,13 +401,14 @@ class RoiCalculator extends HTMLElement {
         this.#fail(error.message, error.errors ?? []);
         widget = make(undefined);
       }
-      widget.action(this.#inputs());
+      widget.action(kept?.inputs ?? this.#inputs());
       // Started again (a new scenario, an attribute): the charts are laid out at once for the width
       // they were last drawn at.
       if (this.#drawn) widget.setChartWidth(this.#drawn);
-      if (this.#measured) {
+      const measured = kept?.measurements ?? this.#measured;
+      if (measured) {
         try {
-          widget.adoptMeasurements(this.#measured);
+          widget.adoptMeasurements(measured);
         } catch (error) {
           this.#fail(error.message, error.errors ?? []);
         }
@@ -376,7 +416,10 @@ class RoiCalculator extends HTMLElement {
       this.#widget?.free();
       this.#widget = widget;
       this.#formats = formats(locale, widget.scenario.currency);
-      this.#imports.reset(table);
+      // What was imported is measured against the table it was read with: a new table forgets it.
+      const tableSource = this.getAttribute('benchmarks')?.trim() ?? '';
+      if (!kept || tableSource !== this.#tableSource) this.#imports.reset(table);
+      this.#tableSource = tableSource;
       // The prerendered figures (not Preact's) make way for the first render, in the same task.
       // A link's first figures (data-first) are shown no longer: the page shows the widget again once it
       // has drawn the link's scenario (data-opened), so no frame holds the default figures.
