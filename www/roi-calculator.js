@@ -259,15 +259,14 @@ class RoiCalculator extends HTMLElement {
     });
   }
   attributeChangedCallback(name) {
-    // A new mode or inputs keeps what was entered, and so do a locale, currency or benchmark table; a new
-    // `config` is a new scenario.
+    // A new mode or inputs keeps what was entered, and so do a locale, currency or benchmark table (the
+    // engine starts again from what was entered); a new `config` is a new scenario.
     const fresh = name === 'config';
-    if (!this.isConnected) {
-      if (this.#widget) this.#restart = fresh || this.#restart === 'new' ? 'new' : 'kept';
-    } else if (name === 'mode' && this.#widget) this.#call(() => { this.#widget.setMode(this.#mode()); this.#render(); });
+    if (name === 'mode' && this.#widget) this.#call(() => { this.#widget.setMode(this.#mode()); this.#render(); });
     else if (name === 'inputs' && this.#widget) this.#call(() => this.#outcome(this.#widget.action(this.#inputs())));
     else if (name === 'min-group-size') this.#imports.measureAgain();
-    else this.#start(fresh);
+    else if (this.isConnected) this.#start(fresh);
+    else if (this.#widget) this.#restart = fresh || this.#restart === 'new' ? 'new' : 'kept';
   }
 
   /** The scenario as last validly edited (or as set, before the engine has loaded). */
