@@ -1,5 +1,5 @@
-//! Every JSON example in the README is a valid document of the kind it shows, so the README cannot
-//! drift from the engine.
+//! Every JSON example in the README and in docs/formats.md (where the README's formats reference lives)
+//! is a valid document of the kind it shows, so neither can drift from the engine.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,11 +8,19 @@ use serde_json::Value;
 
 #[test]
 fn readme_json_examples_are_valid() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
-    let blocks: Vec<&str> = readme.split("```json").skip(1).filter_map(|rest| rest.split("```").next()).collect();
+    let files = ["README.md", "docs/formats.md"].map(|file| {
+        let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+        (file, std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+    });
+    let blocks: Vec<(&str, &str)> = files
+        .iter()
+        .flat_map(|(file, text)| {
+            text.split("```json").skip(1).filter_map(|rest| rest.split("```").next()).map(move |block| (*file, block))
+        })
+        .collect();
     assert!(blocks.len() >= 3, "expected the scenario, benchmark and measurements examples");
-    for block in blocks {
-        let document: Value = serde_json::from_str(block).unwrap_or_else(|e| panic!("{e} in:\n{block}"));
+    for (file, block) in blocks {
+        let document: Value = serde_json::from_str(block).unwrap_or_else(|e| panic!("{e} in {file}:\n{block}"));
         let table = BenchmarkTable::default();
         let result = if document.get("checkpointDay").is_some() {
             assess_json(&document, &table).map(drop)
@@ -21,6 +29,6 @@ fn readme_json_examples_are_valid() {
         } else {
             evaluate_json(&document, &table).map(drop)
         };
-        assert!(result.is_ok(), "{result:?} in:\n{block}");
+        assert!(result.is_ok(), "{result:?} in {file}:\n{block}");
     }
 }
