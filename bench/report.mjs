@@ -727,8 +727,8 @@ export function renderMarkdown(r) {
   h('## Where the raw data is');
   p(
     '`target/bench/report.json`: every sample and the machine; `target/bench/import.json` and `target/bench/import.log`: the '
-    + 'import benchmark\'s own report and output. The README\'s "Figures" section tells the history of these numbers: what was '
-    + 'measured and tried before, and why.');
+    + 'import benchmark\'s own report and output. docs/performance-history.md tells the history of these numbers: what '
+    + 'was measured and tried before, and why.');
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -13,7 +13,7 @@ function tell(message) {
   notice.hidden = false;
 }
 
-// Share links (README.md#share-link, docs/model.md#share-links). `v1.` + base64url of the scenario's
+// Share links (docs/formats.md#share-link, docs/model.md#share-links). `v1.` + base64url of the scenario's
 // JSON is what the engine writes and reads (encodeScenario, decodeScenario). `v2.` is this page's: the
 // base64url of the link document — `{"scenario": …, "measurements": …}`, the scenario without its
 // members equal to the defaults', departments, use cases and metrics as rows of values in a frozen

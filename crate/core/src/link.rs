@@ -2,7 +2,7 @@
 //! and back — tolerantly, because links get cut short by mail clients and edited by hand. A damaged
 //! link yields whatever part of the scenario is still valid plus the list of what was dropped.
 //!
-//! `v2.` links (README.md#share-link) are compressed: the page (www/page.js) writes them with the
+//! `v2.` links (docs/formats.md#share-link) are compressed: the page (www/page.js) writes them with the
 //! browser's own `CompressionStream('deflate-raw')` and opens them by inflating the text and handing
 //! the scenario to [`decode`] as the `v1` link it would have been, so neither a deflater nor a second
 //! format adds to the WebAssembly. Here a `v2.` link is refused with [`LinkError::Compressed`].

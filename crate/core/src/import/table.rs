@@ -14,7 +14,7 @@ pub(super) const PEEK: usize = 64 * 1024;
 /// A column a file of some kind has, under its canonical name and the aliases it is known by.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Column {
-    /// Its canonical name (README.md#csv-files), used in messages.
+    /// Its canonical name (docs/formats.md#csv-files), used in messages.
     pub name: &'static str,
     /// Other header names meaning the same (compared after [`normalize`]).
     pub aliases: &'static [&'static str],
