@@ -486,6 +486,25 @@ fn the_timeline_shows_a_figure_just_below_its_target_with_the_decimals_that_say_
         row.cells[3],
         vec![Piece::Num(Num::new(hours, Format::Rounded2)), Piece::Words(" · Below target".into())]
     );
+    // So in the departments' table: Legal's 1.96 hours are under the "Act now" line of 2 hours ("Under 2
+    // hours saved a week", its flag says), and Engineering's satisfaction of 3.76 under the 3.8 target.
+    let departments = &imported_view(&shown_at_30, at).departments;
+    let cell = |name: &str, column: usize| {
+        let row = departments.iter().find(|r| r.head == name).unwrap_or_else(|| panic!("{name}: {departments:?}"));
+        match row.cells[column].first() {
+            Some(Piece::Num(n)) => *n,
+            other => panic!("{name} column {column}: {other:?}"),
+        }
+    };
+    let legal_hours = cell("Legal", 4);
+    assert!((1.955..1.965).contains(&legal_hours.v) && legal_hours.u == Format::Rounded2, "{legal_hours:?}");
+    let engineering_satisfaction = cell("Engineering", 5);
+    assert!(
+        (3.755..3.765).contains(&engineering_satisfaction.v) && engineering_satisfaction.u == Format::Rounded2,
+        "{engineering_satisfaction:?}"
+    );
+    // A figure no line is near keeps one decimal.
+    assert_eq!(cell("Engineering", 4).u, Format::Decimal);
 }
 
 fn words_text(text: &str) -> Vec<Piece> {
@@ -534,4 +553,57 @@ fn each_setting_says_in_plain_words_what_it_changes() {
         assert!(note.ends_with('.') && note.len() > 20, "{}: {note:?}", setting.path);
     }
     assert_eq!(words(&field(&v, "seats").note), "Per-seat costs are paid for these.");
+}
+
+#[test]
+fn the_trained_cohort_is_compared_in_points_and_a_figure_its_control_lacks_is_said_missing() {
+    // The widget's sample: Wave 1 trained, Wave 2 not yet; the survey asked only the trained.
+    let files = generate(&SampleOptions { people: 400, days: 120, seed: 7 });
+    let options = ImportOptions { checkpoint_day: 30, ..ImportOptions::default() };
+    let imported =
+        measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &BenchmarkTable::default())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    let c = imported.cohorts.as_ref().unwrap_or_else(|| panic!("the sample has two cohorts"));
+    let (t, k) = (c.treated.active_usage_rate.unwrap_or(f64::NAN), c.control.active_usage_rate.unwrap_or(f64::NAN));
+    assert!(t > k && c.control.hours_saved_per_week.is_none(), "{c:?}");
+    let shown = imported_view(&imported, |_| None).cohorts.unwrap_or_else(|| panic!("cohorts shown"));
+    // 66.5% against 0% is 66.5 percentage points more, not "66.5%".
+    assert_eq!(
+        shown.lines[0],
+        vec![
+            Piece::Words("Active use (3+ sessions): ".into()),
+            Piece::Num(Num::new(t, Format::Share)),
+            Piece::Words(" against ".into()),
+            Piece::Num(Num::new(k, Format::Share)),
+            Piece::Words(" (".into()),
+            Piece::Num(Num::new((t - k).abs() * 100.0, Format::Decimal)),
+            Piece::Words(" points more)".into()),
+        ]
+    );
+    let hours = c.treated.hours_saved_per_week.unwrap_or(f64::NAN);
+    assert_eq!(
+        shown.lines[1],
+        vec![
+            Piece::Words("Hours saved a week: ".into()),
+            Piece::Num(Num::new(hours, Format::Decimal)),
+            Piece::Words(" (not measured for the cohort not yet trained)".into()),
+        ]
+    );
+}
+
+#[test]
+fn the_quick_start_says_what_else_the_first_year_costs() {
+    let mut s = state(Mode::Project);
+    s.action("inputs:quick", None);
+    let quick = view(&s).project.unwrap_or_else(|| panic!("project mode"));
+    // By hand, the default scenario's first year beyond its $60,000 programme: 100 people × (6 + 4) hours
+    // × $75 = $75,000 of time, 12 × $2,000 = $24,000 a month, 12 × 100 × $30 = $36,000 of seats.
+    assert_eq!(
+        quick.other_costs.as_ref().and_then(|t| t.get(1)),
+        Some(&Piece::Num(Num::new(135_000.0, Format::Money)))
+    );
+    assert!(words(quick.other_costs.as_ref().unwrap_or(&Vec::new())).starts_with("The first year also costs "));
+    // Every input shows those costs themselves.
+    s.action("inputs:all", None);
+    assert_eq!(view(&s).project.and_then(|p| p.other_costs), None);
 }

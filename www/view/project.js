@@ -41,6 +41,7 @@ export function project(view, f) {
             ${field(label, f)}${field(amount, f)}${removeButton(list.path, i, label.path)}</div>`)}
           ${button('Add a line', 'add', `add:${list.path}`, { label: list.addLabel })}
         </fieldset>`)}
+        ${view.otherCosts && html`<p class="hint other-costs">${f.text(view.otherCosts)}</p>`}
       </section>
       ${view.settings.length > 0 && html`<section class="settings-section" part="settings"><h2>Settings</h2>
         <div class="settings">${view.settings.map((x) => field(x, f))}</div></section>`}

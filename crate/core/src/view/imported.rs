@@ -122,6 +122,7 @@ pub fn file_line(name: &str, summary: &FileSummary) -> Text {
 pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) -> ImportedView {
     let report = &imported.import_report;
     let min = imported.measurements.min_group_size.unwrap_or(DEFAULT_MIN_GROUP);
+    let day = imported.measurements.checkpoint_day;
     let status = vec![
         Piece::Words("Imported ".into()),
         count(report.rows_read as f64),
@@ -163,7 +164,7 @@ pub fn imported_view(imported: &Imported, at: impl Fn(u32) -> Option<Imported>) 
         problems: problems(report),
         trend: (!imported.trend.is_empty()).then(|| KeyedChart { key: "trend", chart: charts::trend(&imported.trend) }),
         weeks,
-        departments: imported.departments.iter().map(|d| department(d, min)).collect(),
+        departments: imported.departments.iter().map(|d| department(d, min, day)).collect(),
         intensity: intensity(imported, min),
         cohorts: imported.cohorts.as_ref().map(cohorts),
         tasks: shares(&imported.task_categories),
@@ -224,13 +225,12 @@ fn checkpoint(day: u32, shown: bool, measured: &Imported) -> Option<Row> {
         (Metric::Satisfaction, Format::Decimal),
     ] {
         let value = m.get(metric);
-        let result = judge(metric, value, day);
-        let (status, class) = status_words(result.status);
-        cells.push(match value {
-            // Shown with the decimals that keep it on its side of the target it is judged by.
-            Some(v) => vec![Piece::Num(judged_num(v, format, &result)), Piece::Words(format!(" · {status}"))],
-            None => vec![number_or_dash(value, format)],
-        });
+        let (status, class) = status_words(judge(metric, value, day).status);
+        let mut cell = vec![judged(metric, value, format, day)];
+        if value.is_some() {
+            cell.push(Piece::Words(format!(" · {status}")));
+        }
+        cells.push(cell);
         rag.push(if value.is_some() { class } else { "" });
     }
     Some(Row { head: if shown { format!("Day {day} (shown)") } else { format!("Day {day}") }, cells, rag })
@@ -258,9 +258,19 @@ fn problems(report: &ImportReport) -> Option<(String, Vec<String>)> {
     Some((format!("{} rows skipped{listed}", report.rows_skipped), lines))
 }
 
-/// A department's row: people (and how many reached the checkpoint), weekly active (said when below
-/// 50%), active use, sessions, hours saved, satisfaction; a hidden department says why instead.
-fn department(dept: &DepartmentBreakdown, min: u32) -> Row {
+/// `value` of `metric` (a dash when not measured), with the decimals that keep it on its side of the lines
+/// it is judged by at checkpoint `day`: 1.96 hours under an "Act now" line of 2 reads "1.96", not "2".
+fn judged(metric: Metric, value: Option<f64>, format: Format, day: u32) -> Piece {
+    match value {
+        Some(v) => Piece::Num(judged_num(v, format, &judge(metric, value, day))),
+        None => number_or_dash(None, format),
+    }
+}
+
+/// A department's row at checkpoint `day`: people (and how many reached the checkpoint), weekly active
+/// (said when below 50%), active use, sessions, hours saved, satisfaction, each shown as it is judged; a
+/// hidden department says why instead.
+fn department(dept: &DepartmentBreakdown, min: u32, day: u32) -> Row {
     let m = &dept.metrics;
     if let Some(hidden) = dept.hidden {
         let mut cells = vec![words(hidden.words(min))];
@@ -273,7 +283,7 @@ fn department(dept: &DepartmentBreakdown, min: u32) -> Row {
         dept.people.to_string()
     };
     let below = m.weekly_active_rate.is_some_and(|x| x < 0.5);
-    let mut weekly = vec![number_or_dash(m.weekly_active_rate, Format::Share)];
+    let mut weekly = vec![judged(Metric::DepartmentAdoptionRate, m.weekly_active_rate, Format::Share, day)];
     if below {
         weekly.push(Piece::Words(" — below 50%".into()));
     }
@@ -282,10 +292,10 @@ fn department(dept: &DepartmentBreakdown, min: u32) -> Row {
         cells: vec![
             words(people),
             weekly,
-            vec![number_or_dash(m.active_usage_rate, Format::Share)],
-            vec![number_or_dash(m.sessions_per_active_user_week, Format::Decimal)],
-            vec![number_or_dash(m.hours_saved_per_week, Format::Decimal)],
-            vec![number_or_dash(m.satisfaction, Format::Decimal)],
+            vec![judged(Metric::ActiveUsageRate, m.active_usage_rate, Format::Share, day)],
+            vec![judged(Metric::SessionsPerActiveUserWeek, m.sessions_per_active_user_week, Format::Decimal, day)],
+            vec![judged(Metric::HoursSavedPerWeek, m.hours_saved_per_week, Format::Decimal, day)],
+            vec![judged(Metric::Satisfaction, m.satisfaction, Format::Decimal, day)],
         ],
         rag: if below { vec!["", "red"] } else { Vec::new() },
     }
@@ -297,16 +307,31 @@ fn cohorts(c: &CohortComparison) -> Cohorts {
         "{} (trained, {} people) against {} (not yet trained, {} people), both measured over {} to {}:",
         treated.cohort, treated.people, control.cohort, control.people, c.window[0], c.window[1]
     );
+    // "Active use (3+ sessions): 66.5% against 0% (66.5 points more)"; a figure the cohort not yet trained
+    // has none of (no survey answers, say) is said to be missing rather than drawn as dashes.
     let line = |label: &str, unit, t: Option<f64>, k: Option<f64>, d: Option<f64>| {
-        vec![
-            Piece::Words(format!("{label}: ")),
-            number_or_dash(t, unit),
-            Piece::Words(" against ".into()),
-            number_or_dash(k, unit),
-            Piece::Words(" (difference ".into()),
-            number_or_dash(d, unit),
-            Piece::Words(")".into()),
-        ]
+        let mut text = vec![Piece::Words(format!("{label}: ")), number_or_dash(t, unit)];
+        match (k, d) {
+            (Some(k), Some(d)) => {
+                // A difference of shares is in percentage points.
+                let (amount, format, points) = if unit == Format::Share {
+                    (d.abs() * 100.0, Format::Decimal, " points")
+                } else {
+                    (d.abs(), unit, "")
+                };
+                let direction = if d < 0.0 { "less" } else { "more" };
+                text.extend([
+                    Piece::Words(" against ".into()),
+                    Piece::num(k, unit),
+                    Piece::Words(" (".into()),
+                    Piece::num(amount, format),
+                    Piece::Words(format!("{points} {direction})")),
+                ]);
+            }
+            (Some(k), None) => text.extend([Piece::Words(" against ".into()), Piece::num(k, unit)]),
+            (None, _) => text.push(Piece::Words(" (not measured for the cohort not yet trained)".into())),
+        }
+        text
     };
     let lines = vec![
         line(

@@ -39,6 +39,12 @@ pub struct ProjectView {
     pub settings: Vec<Field>,
     /// Only the quick start's inputs are shown (see [`WidgetState::quick`]).
     pub quick: bool,
+    /// In the quick start, which shows only the programme's one-time cost lines: what else the first
+    /// year's cost counts ("The first year also costs $135,000 more: …"), so the figures do not seem to
+    /// rest on the programme's price alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub other_costs: Option<Text>,
 }
 
 /// A list of cost lines.
@@ -120,6 +126,7 @@ pub(super) fn project(state: &WidgetState) -> ProjectView {
         cost_lists: cost_lists(state),
         settings: settings(state),
         quick: state.quick(),
+        other_costs: None,
     };
     if view.quick {
         // The same fields, at the same paths, as the full form: only fewer of them.
@@ -130,6 +137,18 @@ pub(super) fn project(state: &WidgetState) -> ProjectView {
         view.cost_lists.truncate(1);
         view.people_costs.clear();
         view.settings.clear();
+        let shown: f64 = scenario.costs.one_time.iter().map(|line| line.amount).sum();
+        let other = report.annual.cost - shown;
+        view.other_costs = (other >= 0.5).then(|| {
+            vec![
+                Piece::Words("The first year also costs ".into()),
+                Piece::num(other, Format::Money),
+                Piece::Words(
+                    " more: people's time in training and learning, and the monthly and per-seat costs (every input shows them)."
+                        .into(),
+                ),
+            ]
+        });
     }
     view.departments = departments;
     view
