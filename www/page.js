@@ -346,7 +346,12 @@ addEventListener('beforeprint', () => {
     link = null; // an invalid scenario has no link
   }
   const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date());
-  printed.textContent = link ? `Printed ${day}. Reopen these figures: ${location.href.split('#')[0]}#${link}` : `Printed ${day}.`;
+  if (!link) return printed.replaceChildren(`Printed ${day}.`);
+  // A link that carries measurements runs to a thousand characters and more: on paper it is shown cut
+  // (nobody types it), and in a PDF the whole of it is what the words link to.
+  const href = `${location.href.split('#')[0]}#${link}`;
+  const shown = href.length > 96 ? `${href.slice(0, 72)}…${href.slice(-12)}` : href;
+  printed.replaceChildren(`Printed ${day}. Reopen these figures: `, Object.assign(document.createElement('a'), { href, textContent: shown }));
 });
 
 // Share and keep: the content comes from the engine; the clipboard and the file download are the

@@ -144,6 +144,19 @@ test('at 360 px an import\'s results come right under it, before the fields it f
   assert.ok(status < scorecard && scorecard < flags && flags < fields, `import ${status}, scorecard ${scorecard}, flags ${flags}, fields ${fields}`);
   assert.ok(scorecard - status < 1500, `the scorecard is ${scorecard - status} px under the import's status`);
   await page.screenshot({ path: `${ARTIFACTS}layout-360-imported.png` });
+  // Its tables of figures are cards on a phone: nothing past the edge, each figure under its column's name.
+  const tables = page.locator('.stacks');
+  assert.ok(await tables.count() >= 4);
+  for (const region of await tables.all()) {
+    const [scroll, client] = await region.evaluate((r) => [r.scrollWidth, r.clientWidth]);
+    assert.ok(scroll <= client, `${await region.getAttribute('aria-label')}: ${scroll} px in ${client}`);
+    const heads = await region.locator('thead th').allTextContents();
+    const cells = region.locator('tbody tr').first().locator('td');
+    for (let i = 0; i < await cells.count(); i += 1) {
+      assert.equal(await cells.nth(i).locator('.cell-label').innerText(), heads[i + 1]);
+    }
+  }
+  await page.locator('.timeline').screenshot({ path: `${ARTIFACTS}layout-360-timeline.png` });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -54,7 +54,7 @@ async function imported(minGroupSize) {
 }
 
 const rows = (page, table) => page.locator(`table.${table} tbody tr`).evaluateAll((trs) =>
-  trs.map((tr) => [...tr.children].map((cell) => cell.textContent.trim())));
+  trs.map((tr) => [...tr.children].map((cell) => cell.innerText.trim())));
 
 /** The share link's document, inflated as page.js deflates it. */
 const linkText = (page) => page.evaluate(async () => {

@@ -150,14 +150,17 @@ function realised(/** @type {import('../pkg/roi_calculator.js').RealisedView} */
   </section>`;
 }
 
-/** A wide table in a region that scrolls sideways, reachable by keyboard. */
+/**
+ * A table of figures in a region that scrolls sideways, reachable by keyboard. In a narrow widget each row
+ * stacks into a card, every figure under its column's name (`.cell-label`, shown only there).
+ */
 function table(/** @type {string} */ label, /** @type {string} */ className, /** @type {string} */ caption,
   /** @type {string[]} */ headings, /** @type {import('../pkg/roi_calculator.js').Row[]} */ rows, /** @type {Formats} */ f) {
-  return html`<div class="table-scroll" role="region" aria-label=${label} tabindex="0"><table class=${className}>
+  return html`<div class="table-scroll stacks" role="region" aria-label=${label} tabindex="0"><table class=${className}>
     <caption>${caption}</caption>
     <thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
     <tbody>${rows.map((row) => html`<tr><th scope="row">${row.head}</th>${row.cells.map((cell, i) =>
-      html`<td data-rag=${row.rag?.[i] || undefined}>${f.text(cell)}</td>`)}</tr>`)}</tbody>
+      html`<td data-rag=${row.rag?.[i] || undefined}><span class="cell-label" aria-hidden="true">${headings[i + 1]}</span>${f.text(cell)}</td>`)}</tr>`)}</tbody>
   </table></div>`;
 }
 
