@@ -23,7 +23,12 @@
 // above); then the element's import client got a module of its own (www/import-client.js) and the
 // worker JSDoc types checked by tsc: +2.6 KB of comments and a second gzip stream, the widget's ceiling
 // raised to 350 KB (the shipped JS is not minified: docs/performance.md); and the page opened on the
-// quick start, whose inputs are prerendered with the figures (index.html +0.8 KB): the link's ceiling 31 KB — gzipped by Node's zlib as here — so that a
+// quick start, whose inputs are prerendered with the figures (index.html +0.8 KB): the link's ceiling 31 KB; and
+// (2026-12-07) the element learned to live in a framework's page (kept through moves, attribute changes
+// keeping what was entered, its worker stopped when removed: +0.9 KB of shell), the quick start says what
+// else the first year costs, judged figures keep their side of the line in the import's tables, and those
+// tables stack into cards on a phone: the whole widget 351.9 KB and the link's download 31.1 KB, their
+// ceilings raised to 353 and 31.5 KB — gzipped by Node's zlib as here — so that a
 // change which grows the download noticeably fails here instead of landing unnoticed. If the growth is wanted, raise the ceiling in the same change and say why; if a
 // change makes the widget smaller, lower it. Runs after the release build (`make test` builds first).
 import assert from 'node:assert/strict';
@@ -33,8 +38,8 @@ import { FIRST_DOWNLOAD, LINK_DOWNLOAD, WIDGET_FILES, measure, total } from '../
 const CEILINGS = {
   'pkg/roi_calculator_bg.wasm': 143_000,
   first: 15_000,
-  link: 31_000,
-  widget: 350_000,
+  link: 31_500,
+  widget: 353_000,
 };
 
 const files = measure(WIDGET_FILES);
