@@ -20,6 +20,8 @@ export function formats(locale, currency) {
   const money = make({ style: 'currency', currency, maximumFractionDigits: 0 });
   const moneyShort = make({ style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
   const share = make({ style: 'percent', maximumFractionDigits: 1 });
+  // A return of 100% and more reads whole ("708%", not "707.7%"), as a headline of "740%" beside it does.
+  const wholeShare = make({ style: 'percent', maximumFractionDigits: 0 });
   const decimal = make({ maximumFractionDigits: 1 });
   const decimal2 = make({ maximumFractionDigits: 2 });
   /** @type {Record<Num['u'], (x: number) => string>} */
@@ -27,7 +29,7 @@ export function formats(locale, currency) {
     money,
     share,
     share2: make({ style: 'percent', maximumFractionDigits: 2 }),
-    percent: (x) => share(x / 100),
+    percent: (x) => (Math.abs(x) >= 100 ? wholeShare : share)(x / 100),
     ratio: (x) => `${decimal(x)}×`,
     months: (x) => `${decimal(x)} months`,
     hours: (x) => `${decimal(x)} h`,
