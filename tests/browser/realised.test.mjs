@@ -63,6 +63,17 @@ test('at day 90 an import shows the ROI delivered beside the projection, and it 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('[part="realised"]').screenshot({ path: `${ARTIFACTS}realised-390.png` });
   await page.setViewportSize({ width: 1440, height: 900 });
+  // On paper the return delivered stands, its four figures beside what was projected, above the board
+  // report; its chart, notes and buttons do not, and the sheet is one page.
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length, 1, 'one A4 page');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('output[data-realised="roiPercent"]').isVisible());
+  assert.ok(await page.locator('dd[data-projected="roiPercent"]').isVisible());
+  for (const hidden of ['figure[data-chart="realised"]', '.realised-notes', '.realised-words']) {
+    assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+  }
+  await page.emulateMedia({ media: 'screen' });
 
   // Apply: the projection's departments, people, rates and hours become what was measured; costs stay.
   await page.getByRole('button', { name: 'Use what was measured in the projection' }).click();
