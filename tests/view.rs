@@ -270,6 +270,40 @@ fn the_flags_on_one_metric_of_one_department_are_one_item_with_each_diagnosis() 
 }
 
 #[test]
+fn the_same_advice_for_several_departments_is_one_item_naming_them() {
+    // Day 30: three departments under half active (red, the same advice each), one of them also hours.
+    let mut s = state(Mode::Measure);
+    let dept = |name: &str, active: f64, hours: f64| json!({ "name": name, "people": 20, "metrics": { "activeUsageRate": active, "hoursSavedPerWeek": hours } });
+    let document = json!({ "version": 1, "checkpointDay": 30,
+        "departments": [dept("Operations", 0.3, 4.0), dept("Finance", 0.4, 1.5), dept("Legal", 0.35, 4.0), dept("Sales", 0.9, 4.0)] });
+    s.adopt_measurements(document).unwrap_or_else(|e| panic!("{e}"));
+    let flags = s.measure().assessment().flags.clone();
+    let v = view(&s);
+    let items = &v.measure.as_ref().unwrap_or_else(|| panic!("measure mode")).flags;
+    let about: Vec<&str> = items.iter().map(|f| f.about.as_str()).collect();
+    let active = "Active use (3+ times in the last 7 days)";
+    assert!(about.contains(&format!("Act now — Operations, Finance and Legal: {active}").as_str()), "{about:?}");
+    assert!(about.iter().any(|a| a.starts_with("Act now — Finance: Hours saved")), "{about:?}");
+    // Every department's flag is in an item that names it and carries its diagnosis and next step, once.
+    for flag in flags.iter().filter(|f| f.department.is_some()) {
+        let name = flag.department.as_deref().unwrap_or_default();
+        let item = items
+            .iter()
+            .find(|i| i.about.contains(name) && i.advice.iter().any(|a| a.diagnosis == flag.diagnosis))
+            .unwrap_or_else(|| panic!("{name}: {} in {about:?}", flag.diagnosis));
+        assert_eq!(item.advice.iter().filter(|a| a.action == format!("Next: {}", flag.action)).count(), 1);
+    }
+    // No two departments' items say the same thing about the same metric.
+    let metric = |about: &str| about.split_once(": ").map(|(_, m)| m.to_owned());
+    for (i, a) in items.iter().enumerate() {
+        for b in &items[i + 1..] {
+            let same = a.severity == b.severity && a.advice == b.advice && metric(&a.about) == metric(&b.about);
+            assert!(!same || metric(&a.about).is_none(), "said twice: {a:?} {b:?}");
+        }
+    }
+}
+
+#[test]
 fn measurements_that_cannot_be_used_change_nothing() {
     let mut s = state(Mode::Measure);
     let before = view(&s);

@@ -149,7 +149,8 @@ test('an L&D lead enters Day-30 numbers and gets the red flags with their action
   assert.match(await page.locator('td[data-status="reviewedBeforeUse"]').innerText(), /On target/);
   assert.match(await page.locator('td[data-status="satisfaction"]').innerText(), /Not measured/);
   // Every flag the engine raises is listed in its order, red first, with its action; the flags on the
-  // same metric of the same department are one item, headed by the first (most urgent) of them.
+  // same metric of the same department are one item, headed by the first (most urgent) of them (and
+  // departments given the same advice on a metric share one item: tests/view.rs; here one is flagged).
   const flags = await page.locator('.flag').allInnerTexts();
   const items = [...new Set(assessment.flags.map((f) => `${f.department ?? ''}|${f.metric}`))];
   assert.equal(flags.length, items.length);

@@ -345,26 +345,62 @@ fn flags(state: &WidgetState) -> Vec<FlagView> {
         };
         return vec![FlagView { severity: "none", about: none.into(), advice: Vec::new() }];
     }
-    // Flags come most urgent first, so an item's first flag gives its heading.
-    let mut items: Vec<(&str, Option<&str>, FlagView)> = Vec::new();
+    // One item per metric and department, with each of its flags' advice; flags come most urgent first, so
+    // an item's first flag gives its severity.
+    let mut items: Vec<FlagItem> = Vec::new();
     for flag in flags {
         let advice = FlagAdvice { diagnosis: flag.diagnosis.clone(), action: format!("Next: {}", flag.action) };
         let department = flag.department.as_deref();
-        if let Some((.., item)) = items.iter_mut().find(|(m, d, _)| *m == flag.metric && *d == department) {
-            if !item.advice.contains(&advice) {
-                item.advice.push(advice);
-            }
-            continue;
+        match items.iter_mut().find(|i| i.metric == flag.metric && i.departments == [department]) {
+            Some(item) if item.advice.contains(&advice) => {}
+            Some(item) => item.advice.push(advice),
+            None => items.push(FlagItem {
+                metric: flag.metric,
+                departments: vec![department],
+                severity: flag.severity,
+                advice: vec![advice],
+            }),
         }
-        let (words, severity) = match flag.severity {
+    }
+    // The same advice on the same metric for several departments is one item naming them all, where it
+    // would be said again, word for word, for each.
+    let mut merged: Vec<FlagItem> = Vec::new();
+    for item in items {
+        let same = |m: &&mut FlagItem| {
+            m.metric == item.metric
+                && m.severity == item.severity
+                && m.advice == item.advice
+                && m.departments[0].is_some()
+        };
+        match merged.iter_mut().find(same) {
+            Some(m) if item.departments[0].is_some() => m.departments.extend(item.departments),
+            _ => merged.push(item),
+        }
+    }
+    merged.into_iter().map(FlagItem::shown).collect()
+}
+
+/// The flags on one metric: of one department, the organisation, or several departments given the same advice.
+struct FlagItem<'a> {
+    metric: &'a str,
+    departments: Vec<Option<&'a str>>,
+    severity: Severity,
+    advice: Vec<FlagAdvice>,
+}
+
+impl FlagItem<'_> {
+    /// "Act now — Operations, Finance and Legal: Hours saved per active user a week", with the advice.
+    fn shown(self) -> FlagView {
+        let (words, severity) = match self.severity {
             Severity::Red => ("Act now", "red"),
             Severity::Amber => ("Watch", "amber"),
         };
-        let about = match department {
-            Some(department) => format!("{words} — {department}: {}", metric_name(flag.metric)),
-            None => format!("{words} — {}", metric_name(flag.metric)),
+        let names: Vec<&str> = self.departments.iter().flatten().copied().collect();
+        let about = match names.split_last() {
+            None => format!("{words} — {}", metric_name(self.metric)),
+            Some((last, [])) => format!("{words} — {last}: {}", metric_name(self.metric)),
+            Some((last, rest)) => format!("{words} — {} and {last}: {}", rest.join(", "), metric_name(self.metric)),
         };
-        items.push((flag.metric, department, FlagView { severity, about, advice: vec![advice] }));
+        FlagView { severity, about, advice: self.advice }
     }
-    items.into_iter().map(|(.., item)| item).collect()
 }
