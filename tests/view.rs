@@ -2,7 +2,7 @@
 //! the state as a person would — typing into a path, pressing an action — and reads the typed screen.
 
 use roi_core::assessment::{Metric, Status};
-use roi_core::import::{ImportOptions, measure_from_csv};
+use roi_core::import::{ImportOptions, Imported, measure_from_csv};
 use roi_core::numbers::NumberStyle;
 use roi_core::sample::{SampleOptions, generate};
 use roi_core::view::{Field, Format, Mode, Num, Piece, View, WidgetState, field_id, file_line, imported_view, view};
@@ -36,6 +36,15 @@ fn field<'v>(view: &'v View, path: &str) -> &'v Field {
         None => project_fields(view),
     };
     fields.into_iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no field {path}"))
+}
+
+/// The widget's kind of sample data (`people` over 120 days, from `seed`), measured at a checkpoint day.
+fn sample_at(people: usize, seed: u64) -> impl Fn(u32) -> Option<Imported> {
+    let files = generate(&SampleOptions { people, days: 120, seed });
+    move |day| {
+        let options = ImportOptions { checkpoint_day: day, ..ImportOptions::default() };
+        measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &BenchmarkTable::default()).ok()
+    }
 }
 
 fn words(text: &[Piece]) -> String {
@@ -433,14 +442,10 @@ fn the_quick_start_shows_the_full_forms_first_fields_at_the_same_paths_and_nothi
 
 #[test]
 fn the_timeline_measures_the_same_files_at_each_checkpoint_they_reach() {
-    let files = generate(&SampleOptions { people: 80, days: 120, seed: 5 });
     let table = BenchmarkTable::default();
-    let at = |day| {
-        let options = ImportOptions { checkpoint_day: day, ..ImportOptions::default() };
-        measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &table).ok()
-    };
+    let at = sample_at(80, 5);
     let shown = at(45).unwrap_or_else(|| panic!("day 45 measures"));
-    let timeline = imported_view(&shown, at).timeline;
+    let timeline = imported_view(&shown, &at).timeline;
     let heads: Vec<&str> = timeline.iter().map(|r| r.head.as_str()).collect();
     // Day 45 is the one shown, between the standard checkpoints; all reached within 120 days of data.
     assert!(heads.contains(&"Day 45 (shown)"), "{heads:?}");
@@ -504,16 +509,11 @@ fn as_read(n: Num) -> f64 {
 #[test]
 fn the_timeline_shows_a_figure_just_below_its_target_with_the_decimals_that_say_so() {
     // The widget's own sample ("Try with sample data"): 2.96 hours a week at day 30, where the target is 3.
-    let files = generate(&SampleOptions { people: 400, days: 120, seed: 7 });
-    let table = BenchmarkTable::default();
-    let at = |day| {
-        let options = ImportOptions { checkpoint_day: day, ..ImportOptions::default() };
-        measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &table).ok()
-    };
+    let at = sample_at(400, 7);
     let shown_at_30 = at(30).unwrap_or_else(|| panic!("day 30 measures"));
     let hours = shown_at_30.measurements.metrics.hours_saved_per_week.unwrap_or(f64::NAN);
     assert!((2.955..2.965).contains(&hours), "the sample's hours at day 30: {hours}");
-    let timeline = imported_view(&shown_at_30, at).timeline;
+    let timeline = imported_view(&shown_at_30, &at).timeline;
     let row = timeline.iter().find(|r| r.head == "Day 30 (shown)").unwrap_or_else(|| panic!("{timeline:?}"));
     // "2.96 · Below target", not "3 · Below target".
     assert_eq!(
@@ -522,7 +522,7 @@ fn the_timeline_shows_a_figure_just_below_its_target_with_the_decimals_that_say_
     );
     // So in the departments' table: Legal's 1.96 hours are under the "Act now" line of 2 hours ("Under 2
     // hours saved a week", its flag says), and Engineering's satisfaction of 3.76 under the 3.8 target.
-    let departments = &imported_view(&shown_at_30, at).departments;
+    let departments = &imported_view(&shown_at_30, &at).departments;
     let cell = |name: &str, column: usize| {
         let row = departments.iter().find(|r| r.head == name).unwrap_or_else(|| panic!("{name}: {departments:?}"));
         match row.cells[column].first() {
@@ -592,11 +592,7 @@ fn each_setting_says_in_plain_words_what_it_changes() {
 #[test]
 fn the_trained_cohort_is_compared_in_points_and_a_figure_its_control_lacks_is_said_missing() {
     // The widget's sample: Wave 1 trained, Wave 2 not yet; the survey asked only the trained.
-    let files = generate(&SampleOptions { people: 400, days: 120, seed: 7 });
-    let options = ImportOptions { checkpoint_day: 30, ..ImportOptions::default() };
-    let imported =
-        measure_from_csv(&files.roster, &files.activity, Some(&files.survey), &options, &BenchmarkTable::default())
-            .unwrap_or_else(|e| panic!("{e:?}"));
+    let imported = sample_at(400, 7)(30).unwrap_or_else(|| panic!("day 30 measures"));
     let c = imported.cohorts.as_ref().unwrap_or_else(|| panic!("the sample has two cohorts"));
     let (t, k) = (c.treated.active_usage_rate.unwrap_or(f64::NAN), c.control.active_usage_rate.unwrap_or(f64::NAN));
     assert!(t > k && c.control.hours_saved_per_week.is_none(), "{c:?}");
