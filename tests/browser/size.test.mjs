@@ -27,8 +27,9 @@
 // (2026-12-07) the element learned to live in a framework's page (kept through moves, attribute changes
 // keeping what was entered, its worker stopped when removed: +0.9 KB of shell), the quick start says what
 // else the first year costs, judged figures keep their side of the line in the import's tables, and those
-// tables stack into cards on a phone: the whole widget 351.9 KB and the link's download 31.1 KB, their
-// ceilings raised to 353 and 31.5 KB — gzipped by Node's zlib as here — so that a
+// tables stack into cards on a phone, and What to do next names together the departments given one
+// advice (+0.8 KB of the page's module): the whole widget 353.0 KB and the link's download 31.3 KB, their
+// ceilings raised to 355 and 31.5 KB — gzipped by Node's zlib as here — so that a
 // change which grows the download noticeably fails here instead of landing unnoticed. If the growth is wanted, raise the ceiling in the same change and say why; if a
 // change makes the widget smaller, lower it. Runs after the release build (`make test` builds first).
 import assert from 'node:assert/strict';
@@ -39,7 +40,7 @@ const CEILINGS = {
   'pkg/roi_calculator_bg.wasm': 143_000,
   first: 15_000,
   link: 31_500,
-  widget: 353_000,
+  widget: 355_000,
 };
 
 const files = measure(WIDGET_FILES);
