@@ -130,10 +130,7 @@ export class ImportClient {
    */
   reset(benchmarks) {
     this.#benchmarks = benchmarks;
-    this.imported = null;
-    this.measurable = false;
-    this.#forgetPeople();
-    this.panel = idlePanel();
+    this.#forget();
     if (this.#worker && this.#worker !== 'unavailable') this.#worker.postMessage({ type: 'reset', benchmarks });
     else requestAnimationFrame(() => setTimeout(() => { if (this.#host.measuring()) this.#start(); }));
   }
@@ -149,11 +146,16 @@ export class ImportClient {
       this.#worker = null;
     }
     const held = this.imported !== null || this.panel.progress !== null;
+    this.#forget();
+    if (held) this.panel.status = 'The imported files were let go when the calculator left the page; what they measured is kept.';
+  }
+
+  /** Forgets what was imported and shown of it: the import's view, its people lists, the panel. */
+  #forget() {
     this.imported = null;
     this.measurable = false;
     this.#forgetPeople();
     this.panel = idlePanel();
-    if (held) this.panel.status = 'The imported files were let go when the calculator left the page; what they measured is kept.';
   }
 
   /**

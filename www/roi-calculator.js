@@ -372,10 +372,9 @@ class RoiCalculator extends HTMLElement {
    */
   async #start(fresh = true) {
     const generation = ++this.#generation;
-    const was = this.#widget;
-    const kept = !fresh && was ? {
-      scenario: was.scenario,
-      measurements: was.measurements,
+    const kept = !fresh && this.#widget ? {
+      scenario: this.#widget.scenario,
+      measurements: this.#widget.measurements,
       mode: this.#shown,
       inputs: this.#view?.project ? `inputs:${this.#view.project.quick ? 'quick' : 'all'}` : this.#inputs(),
     } : null;

@@ -225,12 +225,12 @@ fn checkpoint(day: u32, shown: bool, measured: &Imported) -> Option<Row> {
         (Metric::Satisfaction, Format::Decimal),
     ] {
         let value = m.get(metric);
-        let (status, class) = status_words(judge(metric, value, day).status);
-        let mut cell = vec![judged(metric, value, format, day)];
-        if value.is_some() {
-            cell.push(Piece::Words(format!(" · {status}")));
-        }
-        cells.push(cell);
+        let result = judge(metric, value, day);
+        let (status, class) = status_words(result.status);
+        cells.push(match value {
+            Some(v) => vec![Piece::Num(judged_num(v, format, &result)), Piece::Words(format!(" · {status}"))],
+            None => vec![number_or_dash(None, format)],
+        });
         rag.push(if value.is_some() { class } else { "" });
     }
     Some(Row { head: if shown { format!("Day {day} (shown)") } else { format!("Day {day}") }, cells, rag })

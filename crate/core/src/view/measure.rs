@@ -366,15 +366,13 @@ fn flags(state: &WidgetState) -> Vec<FlagView> {
     // would be said again, word for word, for each.
     let mut merged: Vec<FlagItem> = Vec::new();
     for item in items {
+        let of_departments = |i: &FlagItem| i.departments[0].is_some();
         let same = |m: &&mut FlagItem| {
-            m.metric == item.metric
-                && m.severity == item.severity
-                && m.advice == item.advice
-                && m.departments[0].is_some()
+            m.metric == item.metric && m.severity == item.severity && m.advice == item.advice && of_departments(m)
         };
-        match merged.iter_mut().find(same) {
-            Some(m) if item.departments[0].is_some() => m.departments.extend(item.departments),
-            _ => merged.push(item),
+        match merged.iter_mut().find(same).filter(|_| of_departments(&item)) {
+            Some(m) => m.departments.extend(item.departments),
+            None => merged.push(item),
         }
     }
     merged.into_iter().map(FlagItem::shown).collect()
